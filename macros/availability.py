@@ -9,33 +9,32 @@ failures (a shared rack, deploy or bug) make real systems worse than these numbe
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from math import comb
 
 from .errors import MacroInputError
-from .fmt import NBSP, fmt_duration, fmt_percent, fmt_sig
+from .fmt import fmt_duration, fmt_percent, fmt_sig
 from .periods import period_label, period_seconds
 from .tables import md_table
 from .validate import dec_context, positive, positive_int, probabilities, probability
 
 __all__ = [
-    "downtime_seconds",
     "availability_from_downtime",
-    "nines",
-    "series",
-    "parallel",
-    "k_of_n",
-    "composite",
-    "downtime",
-    "availability_table",
-    "series_availability",
-    "parallel_availability",
-    "composite_availability",
-    "k_of_n_availability",
-    "power_availability",
     "availability_product",
+    "availability_table",
+    "composite",
+    "composite_availability",
+    "downtime",
+    "downtime_seconds",
+    "k_of_n",
+    "k_of_n_availability",
+    "nines",
+    "parallel",
+    "parallel_availability",
+    "power_availability",
+    "series",
+    "series_availability",
 ]
 
 DEFAULT_LEVELS = (0.99, 0.999, 0.9995, 0.9999, 0.99999, 0.999999)
@@ -53,7 +52,9 @@ def availability_from_downtime(downtime_s: object, period: object = "year") -> D
     p = Decimal(repr(period_seconds(period)))
     d = Decimal(repr(positive("downtime_s", downtime_s, allow_zero=True, unit="seconds")))
     if d >= p:
-        raise MacroInputError("downtime_s", downtime_s, f"a downtime shorter than the period ({float(p):,.0f} s) is accepted")
+        raise MacroInputError(
+            "downtime_s", downtime_s, f"a downtime shorter than the period ({float(p):,.0f} s) is accepted"
+        )
     with dec_context():
         return 1 - d / p
 

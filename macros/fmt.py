@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from .errors import MacroInputError
 
-__all__ = ["fmt_duration", "fmt_percent", "fmt_count", "fmt_size", "fmt_rate", "fmt_sig", "fmt_availability"]
+__all__ = ["fmt_availability", "fmt_count", "fmt_duration", "fmt_percent", "fmt_rate", "fmt_sig", "fmt_size"]
 
 NBSP = "\u00a0"
 MINUTE = 60.0
@@ -163,8 +163,5 @@ def fmt_rate(per_second: float | int | Decimal, unit: str = "QPS", sig: int = 3)
     f = _finite("per_second", per_second)
     if f < 0:
         raise MacroInputError("per_second", per_second, "a rate >= 0 is accepted")
-    if f < 1e6:
-        text = fmt_sig(f, sig) if f >= 1 else fmt_sig(f, sig)
-    else:
-        text = fmt_count(f, sig)
+    text = fmt_sig(f, sig) if f < 1e6 else fmt_count(f, sig)
     return f"{text}{NBSP}{unit}"

@@ -12,9 +12,9 @@ from .data import load
 from .errors import MacroInputError
 from .fmt import fmt_duration, fmt_sig
 from .tables import md_table
-from .validate import positive
+from .validate import positive, positive_int
 
-__all__ = ["latency_ns", "latency", "human_scale", "latency_ratio", "latency_table", "latency_sources"]
+__all__ = ["human_scale", "latency", "latency_ns", "latency_ratio", "latency_sources", "latency_table"]
 
 NS = 1e-9
 
@@ -101,3 +101,10 @@ def latency_sources() -> str:
         link = f"[{s['title']}]({s['url']})" if s["url"] else s["title"]
         lines.append(f"- **{key}** ({s['year']}): {link}")
     return "\n".join(lines) + "\n"
+
+
+def round_trips_cost(n: object, key: object = "dc-round-trip") -> str:
+    """Time spent on ``n`` sequential operations of one kind: round_trips_cost(50) → '25 ms'."""
+    count = positive_int("n", n, maximum=10_000_000)
+    lo, hi = _span(_row(key))
+    return _fmt_span(lo * count, hi * count)

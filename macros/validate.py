@@ -104,6 +104,6 @@ def choice(name: str, value: object, options: Sequence[str]) -> str:
     return str(value)
 
 
-def dec_context(prec: int = 60):  # noqa: ANN201 - returns a context manager
+def dec_context(prec: int = 60):
     """A Decimal context with enough digits for products of many nines."""
     return localcontext(prec=prec)

@@ -1,0 +1,48 @@
+# One entry point. `make serve` and `make test` set everything up on first run.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+SITE_STAMP := $(VENV)/.site-$(shell cat requirements/site.txt | sha256sum | cut -c1-12)
+DEV_STAMP := $(VENV)/.dev-$(shell cat requirements/site.txt requirements/dev.txt | sha256sum | cut -c1-12)
+NODE_STAMP := node_modules/.stamp-$(shell sha256sum package-lock.json | cut -c1-12)
+
+.PHONY: serve build test test-quick lint diagrams clean
+
+serve: $(SITE_STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(SITE_STAMP) ## Build the site into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict
+
+test: $(DEV_STAMP) ## Run every test: lint, unit, built-site and browser tests
+	$(BIN)/ruff check macros hooks tests tools
+	$(BIN)/pytest
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check macros hooks tests tools
+
+diagrams: $(NODE_STAMP) $(SITE_STAMP) ## Re-render every docs/diagrams/*.mmd to SVG (needs Node and Chromium)
+	$(BIN)/python tools/render_diagrams.py
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (set PYTHON=python3.x)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(SITE_STAMP): requirements/site.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements/site.txt
+	rm -f $(VENV)/.site-* && touch $@
+
+$(DEV_STAMP): requirements/site.txt requirements/dev.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements/dev.txt
+	rm -f $(VENV)/.dev-* $(VENV)/.site-* && touch $@ $(SITE_STAMP)
+
+$(NODE_STAMP): package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	touch $@
+
+clean:
+	rm -rf site .pytest_cache .hypothesis .ruff_cache

@@ -1,0 +1,76 @@
+"""The built site in a real Chromium: it renders, searches, switches palettes, and stays local."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+def _search(page: Page, query: str) -> list[str]:
+    page.locator("label.md-header__button[for='__search']").click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item > a").all()]
+
+
+def test_chapter_page_renders_with_title_nav_and_tables(page: Page) -> None:
+    page.goto("/back-of-envelope/")
+    expect(page.locator("article h1")).to_contain_text("Back-of-envelope math")
+    expect(page.locator("nav.md-nav--primary")).to_contain_text("Back-of-envelope math")
+    assert page.locator("article table").count() >= 3
+    assert not page.console_errors, page.console_errors
+
+
+def test_search_finds_a_section_by_its_jargon(page: Page) -> None:
+    page.goto("/")
+    hrefs = _search(page, "error budget")
+    assert any("back-of-envelope/" in h for h in hrefs[:5]), hrefs
+
+
+def test_palette_toggle_switches_between_light_and_dark(page: Page) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto("/back-of-envelope/")
+    body = page.locator("body")
+    start = body.get_attribute("data-md-color-scheme")
+    assert start == "default"
+    seen = {start}
+    for _ in range(2):  # auto → light → dark cycle: at most two clicks to reach slate
+        page.locator("form[data-md-component='palette'] label:visible").first.click()
+        seen.add(body.get_attribute("data-md-color-scheme"))
+    assert "slate" in seen, seen
+    bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert page.locator("body").get_attribute("data-md-color-scheme") != "slate" or bg != "rgb(255, 255, 255)"
+
+
+def test_follows_the_system_dark_preference(page: Page) -> None:
+    page.emulate_media(color_scheme="dark")
+    page.goto("/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_no_request_leaves_the_local_host(page: Page) -> None:
+    for path in ("/", "/back-of-envelope/", "/conventions/"):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+    _search(page, "latency")
+    page.wait_for_load_state("networkidle")
+    hosts = {urlparse(u).hostname for u in page.requests_seen if not u.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, sorted(u for u in page.requests_seen if urlparse(u).hostname != "127.0.0.1")
+
+
+@pytest.mark.parametrize(("scheme", "visible", "hidden"), [("light", "light", "dark"), ("dark", "dark", "light")])
+def test_section_5_diagram_is_an_svg_in_each_palette(page: Page, scheme: str, visible: str, hidden: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto("/back-of-envelope/")
+    shown = page.locator(f"img[src$='request-path-budget.{visible}.svg']")
+    expect(shown).to_be_visible()
+    expect(page.locator(f"img[src$='request-path-budget.{hidden}.svg']")).to_be_hidden()
+    assert shown.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert len(shown.get_attribute("alt") or "") > 40
+    assert page.locator("script[src*='mermaid']").count() == 0

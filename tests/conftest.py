@@ -1,0 +1,83 @@
+"""Shared fixtures: one strict build of the site per test session, served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of ``project`` into ``site_dir`` (plain --strict: -q/-v would hide failures)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """The result of one strict build of the working tree."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, site)
+    result.site_dir = site  # type: ignore[attr-defined]
+    return result
+
+
+@pytest.fixture(scope="session")
+def site_dir(build: subprocess.CompletedProcess[str]) -> Path:
+    """The built site; fails (never skips) when the build failed."""
+    assert build.returncode == 0, f"strict build failed:\n{build.stderr[-4000:]}"
+    return build.site_dir  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def html_pages(site_dir: Path) -> dict[str, str]:
+    """{url path: html} for every page of the built site (404 page and redirects excluded)."""
+    pages = {}
+    for path in sorted(site_dir.rglob("index.html")):
+        rel = path.parent.relative_to(site_dir).as_posix()
+        url = "/" if rel == "." else f"/{rel}/"
+        pages[url] = path.read_text(encoding="utf-8")
+    return pages
+
+
+@pytest.fixture()
+def project_copy(tmp_path: Path) -> Path:
+    """A throw-away copy of the project sources, to break on purpose."""
+    dest = tmp_path / "project"
+    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "__pycache__", ".pytest_cache")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    return dest
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(site_dir: Path) -> Iterator[str]:
+    """Base URL of the built site served over HTTP on 127.0.0.1 (a free port)."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
