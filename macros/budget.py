@@ -55,6 +55,14 @@ def _error_rate(name: str, value: object) -> Decimal:
     return d
 
 
+def _seconds(name: str, value: object) -> float:
+    """A named period or seconds, with errors naming this macro's own argument."""
+    try:
+        return period_seconds(value)
+    except MacroInputError as err:
+        raise MacroInputError(name, value, err.accepted) from None
+
+
 def _pct(x: float | Decimal, sig: int = 3) -> str:
     """A fraction as a percentage with ``sig`` significant figures: 0.0144 → '1.44 %'."""
     return f"{fmt_sig(float(x) * 100, sig)}{NBSP}%"
@@ -63,7 +71,7 @@ def _pct(x: float | Decimal, sig: int = 3) -> str:
 def error_budget_seconds(slo: object, window: object = "month") -> float:
     """The error budget in seconds: (1 − SLO) × window (0 for a 100 % objective)."""
     s = probability("slo", slo)
-    return float((1 - s) * Decimal(repr(period_seconds(window))))
+    return float((1 - s) * Decimal(repr(_seconds("window", window))))
 
 
 def error_budget(slo: object, window: object = "month", sig: int = 3) -> str:
@@ -105,7 +113,7 @@ def time_to_exhaustion(error_rate: object, slo: object, window: object = "month"
     """
     e = _error_rate("error_rate", error_rate)
     s = probability("slo", slo)
-    w = period_seconds(window)
+    w = _seconds("window", window)
     if s == 1:
         return "immediately: a 100\u00a0% objective has no budget, so the first error breaches it"
     if e == 0:
@@ -120,7 +128,7 @@ def alert_burn_rate(budget_fraction: object, long_window: object, period: object
     Windows are seconds or named periods ('hour', 'day', 'month', '28 days', …).
     """
     f = probability("budget_fraction", budget_fraction)
-    lw = period_seconds(long_window) if isinstance(long_window, str) else positive("long_window", long_window, unit="s")
+    lw = _seconds("long_window", long_window)
     p = period_seconds(period)
     if lw > p:
         raise MacroInputError(

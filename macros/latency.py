@@ -14,7 +14,15 @@ from .fmt import fmt_duration, fmt_sig
 from .tables import md_table
 from .validate import positive, positive_int
 
-__all__ = ["human_scale", "latency", "latency_ns", "latency_ratio", "latency_sources", "latency_table"]
+__all__ = [
+    "human_scale",
+    "latency",
+    "latency_ns",
+    "latency_ratio",
+    "latency_sources",
+    "latency_table",
+    "round_trips_cost",
+]
 
 NS = 1e-9
 

@@ -25,6 +25,7 @@ __all__ = [
     "cidr_share",
     "cidr_size",
     "handshake_table",
+    "pool_connections",
     "rtt_cost",
 ]
 
@@ -123,6 +124,16 @@ def rtt_cost(rtt_ms: object, round_trips: object = 1) -> str:
     rtt = positive("rtt_ms", rtt_ms, unit="ms")
     n = positive_int("round_trips", round_trips)
     return fmt_duration(rtt * n / 1_000)
+
+
+def pool_connections(instances: object, pool_size: object) -> str:
+    """Connections a fleet can open to one database: instances × pool size per instance.
+
+    pool_connections(100, 50) → '5,000'.
+    """
+    n = positive_int("instances", instances, maximum=10_000_000)
+    p = positive_int("pool_size", pool_size, maximum=1_000_000)
+    return _fmt_int(n * p, "exact")
 
 
 def handshake_table(rtt_ms: object = 50) -> str:

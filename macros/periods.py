@@ -42,7 +42,8 @@ def period_seconds(period: object) -> float:
     """A named period ('year', 'quarter', 'month', '28 days', 'week', 'day', 'hour') or seconds."""
     if isinstance(period, str):
         if period not in PERIODS:
-            raise MacroInputError("period", period, "one of " + ", ".join(map(repr, PERIODS)) + " or seconds > 0 is accepted")
+            accepted = "one of " + ", ".join(map(repr, PERIODS)) + " or seconds > 0 is accepted"
+            raise MacroInputError("period", period, accepted)
         return PERIODS[period]
     return positive("period", period, unit="seconds")
 

@@ -62,7 +62,8 @@ def test_svgs_exist_and_match_source(source: Path) -> None:
         assert stamp.get("mermaid-cli"), f"{_rel(svg)} does not record mermaid-cli"
     # Everything else the renderer considers stale (render settings changed,
     # mermaid-cli bumped in package.json, ...).
-    assert rd.stale_reasons(source) == [], f"{_rel(source)}: {FIX_HINT}"
+    reasons = rd.stale_reasons(source)
+    assert reasons == [], f"{_rel(source)} is stale: {'; '.join(reasons)} ({FIX_HINT})"
 
 
 def test_check_mode_passes_on_committed_svgs(
@@ -117,15 +118,24 @@ def test_every_svg_has_a_source() -> None:
 
 @pytest.fixture
 def diagram_copy(tmp_path: Path) -> Path:
-    """Copy one committed diagram (source + both SVGs) into tmp/docs/diagrams."""
+    """Copy one committed diagram (source + both SVGs) into tmp/docs/diagrams.
+
+    The copied SVGs are re-stamped as current so that this test checks the
+    detection logic, independent of whether the committed SVGs are fresh.
+    """
     source = SOURCES[0]
     dest_dir = tmp_path / "docs" / "diagrams"
     dest_dir.mkdir(parents=True)
-    shutil.copy2(source, dest_dir / source.name)
+    copy = dest_dir / source.name
+    shutil.copy2(source, copy)
+    version = rd.pinned_mermaid_cli_version() or "0.0.0"
     for variant in rd.VARIANTS:
         svg = rd.svg_path(source, variant)
-        shutil.copy2(svg, dest_dir / svg.name)
-    return dest_dir / source.name
+        if not svg.is_file():
+            pytest.skip(f"{_rel(svg)} missing (covered by test_svgs_exist_and_match_source)")
+        stamp = rd.make_stamp(rd.source_sha256(copy), variant, version)
+        rd.svg_path(copy, variant).write_text(rd.postprocess(svg.read_text("utf-8"), stamp), "utf-8")
+    return copy
 
 
 def test_staleness_detection(diagram_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

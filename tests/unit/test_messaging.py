@@ -49,7 +49,7 @@ def test_bad_inputs_are_refused(fn: object, args: tuple) -> None:
         fn(*args)  # type: ignore[operator]
 
 
-@given(st.integers(1, 10**6), st.integers(1, 10**4), st.integers(1, 10**4))
+@given(st.integers(1, 10**5), st.integers(1, 10**4), st.integers(1, 10**4))
 def test_partitions_cover_both_rates(target: int, produce: int, consume: int) -> None:
     n = int(partitions_needed(target, produce, consume).replace(",", ""))
     assert n * produce >= target

@@ -14,6 +14,7 @@ from macros.network import (
     cidr_share,
     cidr_size,
     handshake_table,
+    pool_connections,
     rtt_cost,
 )
 
@@ -53,6 +54,10 @@ def test_rtt_cost_multiplies_round_trips():
     assert rtt_cost(0.5) == f"500{NBSP}µs"
 
 
+def test_pool_connections_multiply_across_the_fleet():
+    assert pool_connections(100, 50) == "5,000"
+
+
 def test_handshake_table_orders_tls12_slowest():
     table = handshake_table(100)
     assert f"| TCP + TLS 1.2 | 3 | 400{NBSP}ms |" in table
@@ -76,6 +81,8 @@ def test_handshake_table_orders_tls12_slowest():
         lambda: rtt_cost(float("nan"), 1),
         lambda: rtt_cost(50, 0),
         lambda: handshake_table(-5),
+        lambda: pool_connections(0, 50),
+        lambda: pool_connections(10, 2.5),
     ],
 )
 def test_bad_inputs_are_rejected(call):

@@ -66,7 +66,8 @@ def test_every_fact_has_source_and_year() -> None:
 
 
 def test_measured_google_service_figures() -> None:
-    assert tail_fact("leaf-p99").startswith(f"10{NB}ms") or tail_fact("leaf-p99").startswith("10 ms")
+    assert tail_fact("leaf-p99") == "10 ms (Dean & Barroso, 2013)"
+    assert tail_fact("leaves-95pct-p99") == "70 ms (Dean & Barroso, 2013)"
     assert tail_fact("leaves-all-p99") == "140 ms (Dean & Barroso, 2013)"
     assert "1,800 ms → 74 ms" in tail_fact("hedge-bigtable")
 
@@ -79,7 +80,7 @@ def test_fanout_table_markdown() -> None:
     assert len(rows) == 5
     assert rows[2] == f"| 100 | 63.4{NB}% | 9.52{NB}% | 0.995{NB}% |"
     assert f">{NB}99.9999{NB}%" in rows[4]  # 1 − 0.99^10000: never rounds to a bare "100 %"
-    assert not re.search(r"nan|inf\b|e\+|None", table)
+    assert not re.search(r"\bnan\b|\binf\b|e\+|None", table)
     assert table.rstrip().endswith("*")
 
 
@@ -92,15 +93,15 @@ def test_facts_table_markdown() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(quantiles, counts, counts)
-def test_more_leaves_never_lowers_the_slow_share(p, n1, n2) -> None:  # noqa: ANN001
+def test_more_leaves_never_lowers_the_slow_share(p, n1, n2) -> None:
     lo, hi = sorted((n1, n2))
     assert p_any_slow(p, lo) <= p_any_slow(p, hi)
-    assert 0 <= p_any_slow(p, hi) < 1
+    assert 0 <= p_any_slow(p, hi) <= 1
 
 
 @settings(max_examples=60, deadline=None)
 @given(quantiles, counts)
-def test_leaf_quantile_round_trips(target, n) -> None:  # noqa: ANN001
+def test_leaf_quantile_round_trips(target, n) -> None:
     leaf = leaf_quantile_value(target, n)
     assert target <= leaf <= 1
     assert p_all_within(leaf, n) == pytest.approx(Decimal(target), rel=Decimal("1e-30"))
@@ -124,7 +125,7 @@ def test_leaf_quantile_round_trips(target, n) -> None:  # noqa: ANN001
         (lambda: tail_facts_table(["leaf-p99", "nope"]), "keys[1]"),
     ],
 )
-def test_bad_input_names_the_argument(call, argument: str) -> None:  # noqa: ANN001
+def test_bad_input_names_the_argument(call, argument: str) -> None:
     with pytest.raises(MacroInputError) as err:
         call()
     assert err.value.argument == argument
