@@ -17,7 +17,8 @@ from .errors import MacroInputError
 __all__ = ["chapter_map", "chapter_title", "ref"]
 
 DOCS_DIR = DATA_DIR.parent / "docs"
-HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}\s*$", re.M)
+HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}\s*$", re.M)
+NUMBERED = re.compile(r"^(?P<number>\d+(?:\.\d+)*) ")
 
 
 def chapters() -> list[dict]:
@@ -39,9 +40,21 @@ def written(slug: str, docs_dir: Path = DOCS_DIR) -> bool:
 
 
 def section_headings(slug: str, docs_dir: Path = DOCS_DIR) -> dict[str, str]:
-    """{id: heading text} for every heading with an explicit id on a page."""
+    """{id: link text} for every heading with an explicit id on a page.
+
+    A numbered heading gives "12.5 Invalidation"; an unnumbered sub-heading borrows the
+    number of the section it sits in: "12.5 Invalidation: The delete/repopulate race".
+    """
     text = (docs_dir / f"{slug}.md").read_text(encoding="utf-8")
-    return {m["id"]: m["text"] for m in HEADING.finditer(text)}
+    out: dict[str, str] = {}
+    parent = ""
+    for m in HEADING.finditer(text):
+        if NUMBERED.match(m["text"]):
+            parent = m["text"]
+            out[m["id"]] = m["text"]
+        else:
+            out[m["id"]] = f"{parent}: {m['text']}" if parent else m["text"]
+    return out
 
 
 def chapter_title(slug: object) -> str:

@@ -62,3 +62,9 @@ def test_ref_reads_number_and_title_from_the_target_heading() -> None:
         chapters.ref("back-of-envelope", "no-such-id")
     with pytest.raises(MacroInputError):
         chapters.ref("no-such-chapter")
+
+
+def test_ref_to_a_sub_heading_borrows_its_section_number() -> None:
+    assert chapters.ref("back-of-envelope", "twitter-sizing") == (
+        "[§5.3 Time, throughput and storage: Worked example: sizing Twitter](back-of-envelope.md#twitter-sizing)"
+    )
