@@ -109,6 +109,8 @@ def fmt_percent(fraction: float | int | Decimal, decimals: int | None = None) ->
     f = Decimal(str(fraction)) if not isinstance(fraction, Decimal) else fraction
     _finite("fraction", f)
     pct = f * 100
+    if decimals is None and 0 < pct < 50:
+        return f"{fmt_sig(pct, 3)}{NBSP}%"  # small shares: three significant figures (1.44 %)
     if decimals is None:
         rest = 100 - pct
         if rest <= 0 or f > 1:

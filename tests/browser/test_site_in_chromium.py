@@ -58,9 +58,13 @@ def test_follows_the_system_dark_preference(page: Page) -> None:
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
-def test_no_request_leaves_the_local_host(page: Page) -> None:
-    for path in ("/", "/back-of-envelope/", "/conventions/"):
+def test_no_request_leaves_the_local_host(page: Page, html_pages: dict[str, str]) -> None:
+    for path in html_pages:  # every page, loaded fresh
         page.goto(path)
+        page.wait_for_load_state("networkidle")
+    page.goto("/")
+    for link in ("back-of-envelope/", "conventions/"):  # and an instant-navigation walk
+        page.locator(f"nav.md-nav--primary a[href$='{link}']").first.click()
         page.wait_for_load_state("networkidle")
     _search(page, "latency")
     page.wait_for_load_state("networkidle")
