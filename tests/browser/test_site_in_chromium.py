@@ -29,7 +29,10 @@ def test_chapter_page_renders_with_title_nav_and_tables(page: Page) -> None:
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("PACELC", "mental-models/?h=pacelc#pacelc"), ("sizing Twitter", "back-of-envelope/?h=sizing+twitter#twitter-sizing")],
+    [
+        ("PACELC", "mental-models/?h=pacelc#pacelc"),
+        ("sizing Twitter", "back-of-envelope/?h=sizing+twitter#twitter-sizing"),
+    ],
 )
 def test_search_finds_a_section_by_its_jargon(page: Page, query: str, expected: str) -> None:
     page.goto("/")
