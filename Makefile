@@ -9,7 +9,7 @@ SITE_STAMP := $(VENV)/.site-$(shell cat requirements/site.txt | sha256sum | cut 
 DEV_STAMP := $(VENV)/.dev-$(shell cat requirements/site.txt requirements/dev.txt | sha256sum | cut -c1-12)
 NODE_STAMP := node_modules/.stamp-$(shell sha256sum package-lock.json | cut -c1-12)
 
-.PHONY: serve build test test-quick lint diagrams clean
+.PHONY: serve build test test-quick lint diagrams link-contract clean
 
 serve: $(SITE_STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -43,6 +43,11 @@ $(DEV_STAMP): requirements/site.txt requirements/dev.txt | $(VENV)/bin/python
 $(NODE_STAMP): package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 	touch $@
+
+link-contract: $(SITE_STAMP) ## Add every public URL and section id of a fresh build to tests/link_contract.txt
+	$(BIN)/mkdocs build --strict --site-dir .link-contract-site
+	$(BIN)/python tools/link_contract.py .link-contract-site
+	rm -rf .link-contract-site
 
 clean:
 	rm -rf site .pytest_cache .hypothesis .ruff_cache

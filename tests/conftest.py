@@ -49,13 +49,24 @@ def site_dir(build: subprocess.CompletedProcess[str]) -> Path:
 
 @pytest.fixture(scope="session")
 def html_pages(site_dir: Path) -> dict[str, str]:
-    """{url path: html} for every page of the built site (404 page and redirects excluded)."""
+    """{url path: html} for every page of the built site (404 page and /s/ short links excluded)."""
     pages = {}
     for path in sorted(site_dir.rglob("index.html")):
         rel = path.parent.relative_to(site_dir).as_posix()
+        if rel == "s" or rel.startswith("s/"):
+            continue
         url = "/" if rel == "." else f"/{rel}/"
         pages[url] = path.read_text(encoding="utf-8")
     return pages
+
+
+@pytest.fixture(scope="session")
+def short_links(site_dir: Path) -> dict[str, str]:
+    """{short path such as '/s/5.4/': its redirect page's html}."""
+    return {
+        f"/s/{path.parent.name}/": path.read_text(encoding="utf-8")
+        for path in sorted((site_dir / "s").glob("*/index.html"))
+    }
 
 
 @pytest.fixture()
