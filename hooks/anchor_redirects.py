@@ -12,12 +12,12 @@ from pathlib import Path
 import yaml
 
 
-def load(config) -> dict[str, str]:  # noqa: ANN001 - MkDocs config
+def load(config) -> dict[str, str]:
     path = Path(config["config_file_path"]).parent / "data" / "anchor_redirects.yml"
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-def on_post_build(config, **_):  # noqa: ANN001, ANN201 - MkDocs hook signature
+def on_post_build(config, **_):
     out = Path(config["site_dir"]) / "assets" / "anchor-redirects.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(load(config), indent=0, sort_keys=True), encoding="utf-8")

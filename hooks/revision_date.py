@@ -35,13 +35,13 @@ def git_dates(docs_dir: Path) -> dict[str, str]:
     return dates
 
 
-def on_config(config, **_):  # noqa: ANN001, ANN201 - MkDocs hook signature
+def on_config(config, **_):
     DATES.clear()
     DATES.update(git_dates(Path(config["docs_dir"])))
     return config
 
 
-def on_page_markdown(markdown, page, **_):  # noqa: ANN001, ANN201
+def on_page_markdown(markdown, page, **_):
     date = DATES.get(page.file.src_uri)
     if date:
         page.meta["revision_date"] = date

@@ -57,12 +57,12 @@ def targets_in(page_html: str, page_url: str) -> dict[str, dict[str, str]]:
     return found
 
 
-def on_config(config, **_):  # noqa: ANN001, ANN201 - MkDocs hook signature
+def on_config(config, **_):
     TARGETS.clear()
     return config
 
 
-def on_page_content(html_text, page, **_):  # noqa: ANN001, ANN201
+def on_page_content(html_text, page, **_):
     for number, target in targets_in(html_text, page.url).items():
         if number in TARGETS and TARGETS[number]["url"] != target["url"]:
             raise ValueError(f"short link /s/{number}/ claimed by {TARGETS[number]['url']} and {target['url']}")
@@ -70,7 +70,7 @@ def on_page_content(html_text, page, **_):  # noqa: ANN001, ANN201
     return html_text
 
 
-def on_post_build(config, **_):  # noqa: ANN001, ANN201
+def on_post_build(config, **_):
     site = Path(config["site_dir"])
     base = config["site_url"] or "/"
     for number, target in TARGETS.items():

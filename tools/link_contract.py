@@ -39,7 +39,8 @@ def read_contract(path: Path = CONTRACT) -> set[str]:
     """The committed list."""
     if not path.exists():
         return set()
-    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
 def write_contract(links: set[str], path: Path = CONTRACT) -> None:
