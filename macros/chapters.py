@@ -81,9 +81,16 @@ def ref(slug: object, section: object = None) -> str:
 
 
 def chapter_map() -> str:
-    """The chapter map as a Markdown table; unwritten chapters are listed without a link."""
+    """The chapter map as a Markdown table; unwritten chapters are listed without a link.
+
+    Each link carries ``data-chapter="<slug>"`` (attr_list), which the reading-progress script uses.
+    """
     lines = ["| § | Chapter | Part |", "|--:|:--|:--|"]
     for c in chapters():
-        title = f"[{c['title']}]({c['slug']}.md)" if written(c["slug"]) else f"{c['title']} *(in preparation)*"
+        title = (
+            f"[{c['title']}]({c['slug']}.md){{ data-chapter=\"{c['slug']}\" }}"
+            if written(c["slug"])
+            else f"{c['title']} *(in preparation)*"
+        )
         lines.append(f"| {c['number']} | {title} | {c['part']} |")
     return "\n".join(lines) + "\n"

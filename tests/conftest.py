@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests import gzip_server
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -78,17 +77,20 @@ def project_copy(tmp_path: Path) -> Path:
     return dest
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+@pytest.fixture(scope="session")
+def served_site(site_dir: Path) -> Iterator[str]:
+    """Base URL of the built site served on 127.0.0.1 (a free port), gzip-compressed as GitHub Pages serves it.
+
+    Also under the site's own path (/playbook/…), and a missing file answers 404 with the site's 404.html.
+    """
+    with gzip_server.serve(site_dir) as url:
+        yield url
+
+
+NOT_FOUND_PATH = gzip_server.site_base_path() + "no-such-page/"  # missing: the server answers with 404.html
 
 
 @pytest.fixture(scope="session")
-def served_site(site_dir: Path) -> Iterator[str]:
-    """Base URL of the built site served over HTTP on 127.0.0.1 (a free port)."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+def full_run() -> bool:
+    """PLAYBOOK_FULL=1 (set by .ci/run): the slow gates (Lighthouse) cover every page, not a sample."""
+    return os.environ.get("PLAYBOOK_FULL", "") not in ("", "0")

@@ -11,11 +11,13 @@ import gzip
 import http.server
 import io
 import os
+import re
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from urllib.parse import urlparse
 
 # What GitHub Pages compresses: text formats (HTML, CSS, JS, JSON, SVG, XML, plain text).
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
@@ -39,8 +41,16 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
     _cache: dict[tuple[str, float], bytes] = {}  # noqa: RUF012 - (path, mtime) → gzip body, shared
     _lock = threading.Lock()
 
+    base_path = "/"  # the site's path under its host (site_url), served as well as the root
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        """`/playbook/x` and `/x` are the same file: 404.html links by the full path, as Pages serves it."""
+        if self.base_path != "/" and path.startswith(self.base_path):
+            path = "/" + path[len(self.base_path):]
+        return super().translate_path(path)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", CACHE_CONTROL)
@@ -102,10 +112,24 @@ class _Server(http.server.ThreadingHTTPServer):
     request_queue_size = 64
 
 
+MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+
+
+def site_base_path(mkdocs_yml: Path = MKDOCS_YML) -> str:
+    """The path part of site_url ("/playbook/"), read without a YAML loader (mkdocs.yml has !!python tags)."""
+    m = re.search(r"^site_url:\s*(\S+)", mkdocs_yml.read_text(encoding="utf-8"), re.M)
+    path = urlparse(m.group(1)).path if m else "/"
+    return path if path.endswith("/") else path + "/"
+
+
 @contextmanager
 def serve(site_dir: Path, port: int = 0) -> Iterator[str]:
-    """Serve ``site_dir`` on 127.0.0.1 (a free port by default); yields the base URL without a slash."""
-    handler = functools.partial(GzipHandler, directory=str(site_dir))
+    """Serve ``site_dir`` on 127.0.0.1 (a free port by default); yields the base URL without a slash.
+
+    Every file is also served under the site's own path (``/playbook/…``), as GitHub Pages does.
+    """
+    handler_class = type("Handler", (GzipHandler,), {"base_path": site_base_path()})
+    handler = functools.partial(handler_class, directory=str(site_dir))
     server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -68,3 +68,9 @@ def test_ref_to_a_sub_heading_borrows_its_section_number() -> None:
     assert chapters.ref("back-of-envelope", "twitter-sizing") == (
         "[§5.3 Time, throughput and storage: Worked example: sizing Twitter](back-of-envelope.md#twitter-sizing)"
     )
+
+
+def test_chapter_map_links_carry_their_slug_for_the_progress_marks() -> None:
+    table = chapters.chapter_map()
+    assert '[Caching](caching.md){ data-chapter="caching" }' in table
+    assert table.count("data-chapter=") == sum(chapters.written(c["slug"]) for c in chapters.chapters())

@@ -1,6 +1,7 @@
 /* Site-wide behaviour, started from Material's document$ so it survives instant navigation.
  * 1. A "copy citation" button beside each numbered heading's permalink.
- * 2. Moved anchors: an old #id in the address is sent to its new home (assets/anchor-redirects.json). */
+ * 2. Moved anchors: an old #id in the address is sent to its new home (assets/anchor-redirects.json).
+ * 3. Tables that scroll sideways can be reached and scrolled with the keyboard. */
 (() => {
   "use strict";
 
@@ -93,8 +94,23 @@
     }
   }
 
+  // A table wider than the page scrolls inside Material's wrapper: let the keyboard reach it
+  // (axe: scrollable-region-focusable). Only wrappers that do scroll join the tab order.
+  function keyboardScrollers(root) {
+    root.querySelectorAll(".md-typeset__scrollwrap").forEach((wrap) => {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) wrap.setAttribute("tabindex", "0");
+      else if (wrap.getAttribute("tabindex") === "0") wrap.removeAttribute("tabindex");
+    });
+  }
+  let resizing;
+  window.addEventListener("resize", () => {
+    window.clearTimeout(resizing);
+    resizing = window.setTimeout(() => keyboardScrollers(document), 200);
+  });
+
   document$.subscribe(() => {
     addCiteButtons(document);
     followMovedAnchor();
+    keyboardScrollers(document);
   });
 })();

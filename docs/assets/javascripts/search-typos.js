@@ -9,7 +9,7 @@
 (() => {
   "use strict";
   const QUERY = 2;
-  const SYNTAX = /[+\-~^*:"]/;
+  const SYNTAX = /(?:^|\s)[+-]|[~^*:"]/;
   // Symbolic notation the index cannot hold as one token, mapped to the words the text uses.
   const ALIASES = new Map([
     ["r+w>n", "quorum"],
@@ -23,11 +23,19 @@
     const alias = ALIASES.get(query.toLowerCase().replace(/\s+/g, "").replace(/&gt;/g, ">"));
     if (alias) return alias;
     if (SYNTAX.test(query)) return query;
-    const words = query.trim().split(/\s+/).filter(Boolean);
+    // "two-phase commit": a hyphenated word must match as a whole, not as "two" OR "phase"
+    const words = query.trim().split(/\s+/).filter(Boolean)
+      .map((w) => (/^\p{L}+(?:-\p{L}+)+$/u.test(w) ? `"${w.replace(/-/g, " ")}"` : w));
+    // short acronyms ("CAP", "CDC", "p99") match exactly first, before "capacity" and friends
+    const acronym = (w) => /^\p{Lu}[\p{Lu}\d]{1,5}$|^(?=.*\d)(?=.*\p{L})[\p{L}\d]{2,6}$/u.test(w);
+    const exact = words.filter(acronym).map((w) => `${w}^10`);
+    // a number in a longer query ("RFC 1918") is the specific part: require it
+    const required = words.length > 1 ? words.filter((w) => /^\d{3,}$/.test(w)).map((w) => `+${w}`) : [];
     const fuzzy = words
       .filter((w) => /^\p{L}{6,}$/u.test(w))
       .map((w) => `${w}~${w.length >= 9 ? 2 : 1}`);
-    return fuzzy.length ? `${words.join(" ")} ${fuzzy.join(" ")}` : query;
+    const extra = [...exact, ...required, ...fuzzy];
+    return extra.length || words.some((w) => w.startsWith('"')) ? [...words, ...extra].join(" ") : query;
   }
 
   const NativeWorker = window.Worker;
