@@ -5,7 +5,8 @@ without copying Material's templates.
 
 - Material's search dialog and loading bar have no name (axe: aria-dialog-name, aria-progressbar-name);
   the loading bar is decoration outside any landmark (axe: region), so it is hidden from assistive tech.
-- The breadcrumb (navigation.path) is labelled "Navigation", like the main navigation (axe: landmark-unique).
+- The breadcrumb (navigation.path) is labelled "Navigation", like the main navigation, and the tag list is
+  an unnamed nav beside Material's code-block navs (axe: landmark-unique).
 - A Markdown table whose top-left header cell is blank renders an empty `<th>` (axe: empty-table-header);
   a blank corner heads nothing, so it becomes a `<td>`.
 - A task-list checkbox has no label (axe: label); it is named by its item's text.
@@ -30,6 +31,7 @@ THEME_FIXES = {
 }
 OPTIONAL_FIXES = {  # only on pages that have a breadcrumb
     '<nav class="md-path" aria-label="Navigation" >': '<nav class="md-path" aria-label="Breadcrumb">',
+    '<nav class="md-tags" >': '<nav class="md-tags" aria-label="Tags">',
 }
 THEAD = re.compile(r"<thead>.*?</thead>", re.S)
 EMPTY_TH = re.compile(r"<th(?P<attrs>[^>]*)>\s*</th>")

@@ -171,6 +171,6 @@ budget <span data-pb-timer-budget>{fmt_duration(first_min * 60)}</span>
 <ol class="pb-timer__steps">
 {chr(10).join(items)}
 </ol>
-<p class="md-visually-hidden" data-pb-timer-live aria-live="polite" aria-atomic="true"></p>
+<p class="pb-visually-hidden" data-pb-timer-live aria-live="polite" aria-atomic="true"></p>
 </div>
 """

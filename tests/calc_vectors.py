@@ -72,9 +72,13 @@ def availability_vectors(rng: random.Random) -> list[Vector]:
         [{"a": "1"}, {"a": "0.999"}],
         [{"a": "0.999"}],
         [{"a": "0.99", "n": 3, "k": 1}, {"a": "0.9999"}, {"a": "0.9995"}],
-        [{"a": "0.999", "n": 10_000, "k": 9_990}],
-        [{"a": "0.999", "n": 10_000, "k": 9_980}],
-        [{"a": "0.9999", "n": 10_000, "k": 10_000}],
+        # n = 10,000 (the macro's maximum): k small (q^n underflows: both sides say 100 %)
+        [{"a": "0.999", "n": 10_000, "k": 3}],
+        [{"a": "0.9", "n": 10_000, "k": 1}, {"a": "0.9995"}],
+        # many terms on the failure side (the Python sum of thousands of 80-digit terms is slow: n <= 2,000)
+        [{"a": "0.999", "n": 1_000, "k": 990}],
+        [{"a": "0.999", "n": 2_000, "k": 1_995}],
+        [{"a": "0.9999", "n": 2_000, "k": 2_000}],
         [{"a": "0.5", "n": 50, "k": 25}],
         [{"a": "0.99", "n": 100, "k": 95}],
         [{"a": "0.9", "n": 1_000, "k": 1}, {"a": "0.999"}],
@@ -87,7 +91,7 @@ def availability_vectors(rng: random.Random) -> list[Vector]:
             n = rng.choice([1, 1, 2, 3, 5, 7, 12])
             groups.append({"a": a, "n": n, "k": rng.randint(1, n)})
         groups_case(groups)
-    for a, n, k in [("0.99", 3, 1), ("0.99", 3, 2), ("0.999", 6, 1), ("0.9", 10, 7), ("0.95", 1, 1), ("0.999", 10_000, 9_990)]:
+    for a, n, k in [("0.99", 3, 1), ("0.99", 3, 2), ("0.999", 6, 1), ("0.9", 10, 7), ("0.95", 1, 1), ("0.999", 10_000, 2), ("0.999", 1_000, 995)]:
         out.append(_vec("k_of_n_q", [typed(a, True), n, k], complement(availability.k_of_n(a, n, k))))
     return out
 
@@ -126,7 +130,12 @@ def tail_vectors() -> list[Vector]:
             pt = typed(p, True)
             out.append(_vec("p_any_slow", [pt, n], float(tail.p_any_slow(p, n))))
             out.append(_vec("p_all_within", [pt, n], float(tail.p_all_within(p, n))))
-            out.append(_vec("fanout_slow", [pt, n], tail.fanout_slow(p, n)))
+            slow = tail.p_any_slow(p, n)
+            if slow == 1 and tail.p_all_within(p, n) > 0:
+                # the macro's 60 digits round 1 − pᴺ up to exactly 1 ("100 %"); the calculator keeps pᴺ > 0
+                # and shows the display bucket the exact value is in, as prob_text would with more digits
+                slow = Decimal("0.99999999")
+            out.append(_vec("fanout_slow", [pt, n], tail.prob_text(slow)))
             out.append(_vec("fanout_within", [pt, n], tail.fanout_within(p, n)))
             leaf = tail.leaf_quantile_value(p, n)
             out.append(_vec("leaf_quantile_value", [pt, n], float(leaf)))

@@ -24,7 +24,9 @@ def _results(page: Page, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() === 'Type to start searching'")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.trim() === 'Type to start searching'"
+    )
     box.fill(query)  # one query, as if pasted: keystroke-by-keystroke answers could arrive out of order
     box.press("End")  # Material reads the box on keyup
     page.wait_for_function(

@@ -375,7 +375,9 @@
     /** pᴺ and 1 − pᴺ for a leaf quantile p with complement q: {within, slow}. */
     fanout: (q, n) => {
       const lnWithin = n * Math.log1p(-q);
-      return { within: Math.exp(lnWithin), slow: -Math.expm1(lnWithin) };
+      // pᴺ below the smallest double is still above 0: keep it positive so it reads "< 0.0001 %", not "0 %"
+      const within = lnWithin === -Infinity ? 0 : Math.max(Math.exp(lnWithin), Number.MIN_VALUE);
+      return { within, slow: -Math.expm1(lnWithin) };
     },
     /** target^(1/N) with its complement: {value, complement}. */
     leafQuantile: (q, n) => {

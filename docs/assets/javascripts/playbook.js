@@ -1,7 +1,8 @@
 /* Site-wide behaviour, started from Material's document$ so it survives instant navigation.
  * 1. A "copy citation" button beside each numbered heading's permalink.
  * 2. Moved anchors: an old #id in the address is sent to its new home (assets/anchor-redirects.json).
- * 3. Tables that scroll sideways can be reached and scrolled with the keyboard. */
+ * 3. Tables that scroll sideways can be reached and scrolled with the keyboard; code-block button bars
+ *    are not navigation landmarks. */
 (() => {
   "use strict";
 
@@ -102,6 +103,12 @@
       else if (wrap.getAttribute("tabindex") === "0") wrap.removeAttribute("tabindex");
     });
   }
+  // Material wraps each code block's copy button in a <nav>: two code blocks make two identical, unnamed
+  // navigation landmarks (axe: landmark-unique). A copy button is no navigation; the button stays.
+  function unlandmarkCodeNavs(root) {
+    root.querySelectorAll("nav.md-code__nav:not([role])").forEach((nav) => nav.setAttribute("role", "none"));
+  }
+
   let resizing;
   window.addEventListener("resize", () => {
     window.clearTimeout(resizing);
@@ -112,5 +119,6 @@
     addCiteButtons(document);
     followMovedAnchor();
     keyboardScrollers(document);
+    unlandmarkCodeNavs(document);
   });
 })();

@@ -56,7 +56,7 @@
     let region = root.querySelector(":scope > [data-pb-live]");
     if (!region) {
       region = document.createElement("p");
-      region.className = "md-visually-hidden";
+      region.className = "pb-visually-hidden";
       region.dataset.pbLive = "";
       region.setAttribute("role", "status");
       region.setAttribute("aria-live", "polite");
@@ -320,12 +320,12 @@
       startedAt = Date.now();
       tick = window.setInterval(render, 250);
       setRunning(true);
-      start.textContent = "Resume";
       announce(`Timer running. Step ${lastStep + 1} of ${steps.length}: ${steps[lastStep].name}`);
       render();
     });
     pause.addEventListener("click", () => {
       stop();
+      start.textContent = "Resume";
       render();
       announce(`Paused with ${clock(total - elapsed() / 1000)} left`);
     });
@@ -401,7 +401,7 @@
       if (isRead && !mark) {
         mark = document.createElement("span");
         mark.className = "pb-read-mark";
-        mark.innerHTML = '<span aria-hidden="true">✓</span><span class="md-visually-hidden">(read)</span>';
+        mark.innerHTML = '<span aria-hidden="true">✓</span><span class="pb-visually-hidden">(read)</span>';
         a.after(mark);
       } else if (!isRead && mark) {
         mark.remove();
