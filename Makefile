@@ -9,7 +9,7 @@ SITE_STAMP := $(VENV)/.site-$(shell cat requirements/site.txt | sha256sum | cut 
 DEV_STAMP := $(VENV)/.dev-$(shell cat requirements/site.txt requirements/dev.txt | sha256sum | cut -c1-12)
 NODE_STAMP := node_modules/.stamp-$(shell sha256sum package-lock.json | cut -c1-12)
 
-.PHONY: serve build test test-quick lint diagrams link-contract clean
+.PHONY: serve build build-offline test test-quick lint diagrams link-contract clean bench links-report
 
 serve: $(SITE_STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -17,7 +17,12 @@ serve: $(SITE_STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
 build: $(SITE_STAMP) ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
 
-test: $(DEV_STAMP) ## Run every test: lint, unit, built-site and browser tests
+build-offline: $(SITE_STAMP) ## Build the copy that works from the file system into site-offline/ and zip it
+	rm -rf site-offline site-offline.zip
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	$(BIN)/python -m zipfile -c site-offline.zip site-offline/
+
+test: $(DEV_STAMP) $(NODE_STAMP) ## Run every test: lint, unit, built-site and browser tests (Lighthouse: a sample; PLAYBOOK_FULL=1: every page)
 	$(BIN)/ruff check macros hooks tests tools
 	$(BIN)/pytest
 
@@ -41,8 +46,17 @@ $(DEV_STAMP): requirements/site.txt requirements/dev.txt | $(VENV)/bin/python
 	rm -f $(VENV)/.dev-* $(VENV)/.site-* && touch $@ $(SITE_STAMP)
 
 $(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "Node 20+ and npm are needed (Lighthouse, axe-core, the HTML checker): apt-get install nodejs npm"; exit 1; }
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
-	touch $@
+	rm -f node_modules/.stamp-* && touch $@
+
+bench: $(DEV_STAMP) $(NODE_STAMP) ## Print build, rebuild, page-weight, search-index and search-latency figures
+	$(BIN)/python tools/bench.py
+
+links-report: $(SITE_STAMP) ## Rewrite reports/external-links.md from a fresh build
+	$(BIN)/mkdocs build --strict --site-dir .links-site
+	$(BIN)/python -m tools.external_links .links-site --write
+	rm -rf .links-site
 
 link-contract: $(SITE_STAMP) ## Add every public URL and section id of a fresh build to tests/link_contract.txt
 	$(BIN)/mkdocs build --strict --site-dir .link-contract-site
@@ -50,4 +64,4 @@ link-contract: $(SITE_STAMP) ## Add every public URL and section id of a fresh b
 	rm -rf .link-contract-site
 
 clean:
-	rm -rf site .pytest_cache .hypothesis .ruff_cache
+	rm -rf site site-offline site-offline.zip .pytest_cache .hypothesis .ruff_cache

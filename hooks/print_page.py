@@ -9,6 +9,8 @@ On the combined page every id must stay unique and every link must still land:
 - each id of a page is prefixed with the page's slug (`caching--cache-invalidation`), except an id
   equal to the slug itself (a chapter's H1), so `#caching` is the chapter;
 - `for`, `name` and the `aria-*` id references are prefixed the same way;
+- the light diagrams (the ones print shows) lose the `loading="lazy"` that hooks/diagram_images.py
+  gives them (on_post_page, run last), so a printout never misses one;
 - an in-page link `#x` becomes `#<slug>--x`; a link to a page that is on the print page becomes an
   in-page link; any other relative link or image is made relative to the print page.
 The print page is excluded from search (front matter), so its text never doubles a chapter's hits.
@@ -22,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 
 PRINT_SLUG = "print"
@@ -34,6 +37,9 @@ TITLES: dict[str, str] = {}  # slug -> title for the print page's table of conte
 ID_ATTR = re.compile(r'(\s)(id|for|name|aria-labelledby|aria-describedby|aria-controls|aria-owns)="([^"]*)"')
 LINK_ATTR = re.compile(r'(\s)(href|src)="([^"]*)"')
 DETAILS = re.compile(r"<details(?![^>]*\bopen\b)")
+LAZY_LIGHT = re.compile(
+    r'<img\b[^>]*#only-light"[^>]*\sloading="lazy"[^>]*>|<img\b[^>]*\sloading="lazy"[^>]*#only-light"[^>]*>'
+)
 TAG = re.compile(r"<[A-Za-z][^<>]*>")  # a start tag; escaped markup in code (&lt;a href=…) is not one
 
 
@@ -117,3 +123,10 @@ def on_page_context(context, page, config, **_):
     if page.toc.items:
         page.toc.items[0].children.extend(AnchorLink(title, slug, 2) for slug, title in included)
     return context
+
+
+@event_priority(-100)  # after hooks/diagram_images.py has made the diagrams lazy
+def on_post_page(output, page, **_):
+    if page.file.src_uri != f"{PRINT_SLUG}.md":
+        return output
+    return LAZY_LIGHT.sub(lambda m: m.group(0).replace(' loading="lazy"', ""), output)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import gzip_server
+from tests import gzip_server, reporting
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -94,3 +94,10 @@ NOT_FOUND_PATH = gzip_server.site_base_path() + "no-such-page/"  # missing: the 
 def full_run() -> bool:
     """PLAYBOOK_FULL=1 (set by .ci/run): the slow gates (Lighthouse) cover every page, not a sample."""
     return os.environ.get("PLAYBOOK_FULL", "") not in ("", "0")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the tables that the gates measured (tests/reporting.py)."""
+    for title, text in reporting.REPORTS.items():
+        terminalreporter.write_sep("-", title)
+        terminalreporter.write_line(text)

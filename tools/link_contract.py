@@ -20,13 +20,16 @@ HEADER = "# Public URLs and section ids. Entries are never removed: a moved one 
 
 
 def public_links(site_dir: Path) -> set[str]:
-    """'/page/' for every page and short link, '/page/#id' for every heading id in an article."""
+    """'/page/' for every page and short link, '/page/#id' for every heading id in an article.
+
+    The print page's ids are not listed: they repeat the chapters' ids (``chapter--id``) for the
+    whole book on one page, which is made for paper and links back to the chapters."""
     links: set[str] = set()
     for path in site_dir.rglob("index.html"):
         rel = path.parent.relative_to(site_dir).as_posix()
         url = "/" if rel == "." else f"/{rel}/"
         links.add(url)
-        if url.startswith("/s/"):
+        if url.startswith(("/s/", "/print/")):
             continue
         text = path.read_text(encoding="utf-8")
         article = ARTICLE.search(text)

@@ -5,6 +5,7 @@ accessible, local and stable (no layout shift) in both palettes and on a 360 px 
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -34,9 +35,12 @@ RUNNER = """(vectors) => {
     nines: ([a]) => math.nines(P(a).q),
     nines_composite: ([gs]) => -math.composite(groups(gs)).lnQ / Math.LN10,
     availability_from_downtime_q: ([d, p]) => math.availabilityFromDowntime(d, p).q,
-    availability_from_downtime_text: ([d, p]) => { const r = math.availabilityFromDowntime(d, p); return fmt.percent(r.a, r.q); },
+    availability_from_downtime_text: ([d, p]) => {
+      const r = math.availabilityFromDowntime(d, p);
+      return fmt.percent(r.a, r.q);
+    },
     composite_q: ([gs]) => math.composite(groups(gs)).q,
-    composite_text: ([gs]) => { const r = math.composite(groups(gs)); return fmt.percent(r.a, r.q); },
+    composite_text: ([gs]) => fmt.percentLn(math.composite(groups(gs)).lnQ),
     k_of_n_q: ([a, n, k]) => math.kOfN(P(a).q, n, k).q,
     error_budget_seconds: ([s, w]) => math.errorBudgetSeconds(P(s).q, w),
     error_budget: ([s, w]) => fmt.duration(math.errorBudgetSeconds(P(s).q, w), 3,
@@ -128,7 +132,9 @@ def _visible_text(page: Page) -> str:
 def test_javascript_math_agrees_with_the_python_macros(calc: Page, vectors_file: Path) -> None:
     vectors = json.loads(vectors_file.read_text(encoding="utf-8"))
     got = calc.evaluate(RUNNER, vectors)
-    bad = [(v["id"], v["args"], v["expect"], g) for v, g in zip(vectors, got, strict=True) if not matches(v["expect"], g)]
+    bad = [
+        (v["id"], v["args"], v["expect"], g) for v, g in zip(vectors, got, strict=True) if not matches(v["expect"], g)
+    ]
     assert not bad, f"{len(bad)} of {len(vectors)} vectors disagree, e.g. {bad[:15]}"
     names = {v["fn"] for v in vectors}
     assert {"composite_q", "k_of_n_q", "alert_table", "leaf_quantile", "box_count_value", "fmt_percent"} <= names
@@ -151,7 +157,9 @@ def test_default_results_are_the_macros_numbers(calc: Page) -> None:
     assert _out(calc, "availability", "weakest").startswith("Load balancer")
     assert _out(calc, "downtime", "down-year") == availability.downtime(0.999, "year") == f"8{NBSP}h 46{NBSP}min"
     assert _out(calc, "downtime", "down-month") == availability.downtime(0.999, "month")
-    assert _out(calc, "downtime", "reverse") == availability.fmt_percent(availability.availability_from_downtime(780, "month"))
+    assert _out(calc, "downtime", "reverse") == availability.fmt_percent(
+        availability.availability_from_downtime(780, "month")
+    )
     assert _out(calc, "error-budget", "budget") == budget.error_budget(0.999, "month")
     assert _out(calc, "error-budget", "burn") == budget.burn_rate(0.0144, 0.999)
     assert _out(calc, "error-budget", "gone") == budget.time_to_exhaustion(0.0144, 0.999)
@@ -161,9 +169,19 @@ def test_default_results_are_the_macros_numbers(calc: Page) -> None:
 
 
 def test_estimator_matches_the_capacity_macros(calc: Page) -> None:
-    values = {"est-dau": "20M", "est-actions": "110", "est-ratio": "10:1", "est-peak": "3", "est-payload": "2 KB",
-              "est-repl": "3", "est-years": "2", "est-headroom": "1.5", "est-app": "8000", "est-dbread": "20,000",
-              "est-dbwrite": "2500"}
+    values = {
+        "est-dau": "20M",
+        "est-actions": "110",
+        "est-ratio": "10:1",
+        "est-peak": "3",
+        "est-payload": "2 KB",
+        "est-repl": "3",
+        "est-years": "2",
+        "est-headroom": "1.5",
+        "est-app": "8000",
+        "est-dbread": "20,000",
+        "est-dbwrite": "2500",
+    }
     for name, value in values.items():
         _fill(calc, name, value)
     dau, reads, writes, size = 20e6, 110 * 10 / 11, 110 / 11, 2000.0
@@ -221,8 +239,15 @@ def test_hundred_percent_and_ten_thousand_replicas_stay_readable(calc: Page) -> 
     assert not BAD_TEXT.search(_visible_text(calc))
 
 
-@pytest.mark.parametrize(("typed", "note"), [("0.999", "read as a fraction: 99.9"), ("99.9", "Read as 99.9"),
-                                             ("99.9%", "Read as 99.9"), ("99.9 %", "Read as 99.9")])
+@pytest.mark.parametrize(
+    ("typed", "note"),
+    [
+        ("0.999", "read as a fraction: 99.9"),
+        ("99.9", "Read as 99.9"),
+        ("99.9%", "Read as 99.9"),
+        ("99.9 %", "Read as 99.9"),
+    ],
+)
 def test_percent_and_fraction_are_both_accepted_and_the_reading_is_shown(calc: Page, typed: str, note: str) -> None:
     _fill(calc, "dt-a", typed)
     assert note in _message(calc, "dt-a")
@@ -328,13 +353,14 @@ def test_inputs_round_trip_through_the_address(calc: Page, browser: Browser, ser
         _fill(calc, "av4-a", "99.5")
     for name, value in ROUND_TRIPS[kind]:
         _set(calc, name, value)
-    query = parse_qs(urlparse(calc.url).query)
+    address = calc.evaluate("location.href")
+    query = parse_qs(urlparse(address).query)
     for name, value in ROUND_TRIPS[kind]:
         assert query.get(name) == [value], (name, query)
     before = _outputs(calc, kind)
     assert "—" not in before
     context = browser.new_context(base_url=served_site)
-    fresh = _open(context.new_page(), calc.url)
+    fresh = _open(context.new_page(), address)
     try:
         for name, value in ROUND_TRIPS[kind]:
             if name == "ll-solve":
@@ -362,7 +388,10 @@ def test_copy_link_and_copy_markdown_reproduce_the_calculation(browser: Browser,
         form.locator("[data-action='copy-markdown']").click()
         expect(form.locator("[data-calc-status]")).to_contain_text("Markdown table copied")
         md = page.evaluate("navigator.clipboard.readText()")
-        assert f"| **Requests waiting on a slow leaf (1 − pᴺ)** | **{tail.fanout_slow(0.99, 250).replace(NBSP, ' ')}** |" in md
+        assert (
+            f"| **Requests waiting on a slow leaf (1 − pᴺ)** | **{tail.fanout_slow(0.99, 250).replace(NBSP, ' ')}** |"
+            in md
+        )
         assert md.splitlines()[1] == "|---|--:|"
         assert f"[Open this calculation]({link})" in md
         other = _open(context.new_page(), link)
@@ -431,8 +460,19 @@ def test_the_calculators_work_from_the_keyboard_alone(calc: Page) -> None:
     for _ in range(120):
         calc.keyboard.press("Tab")
         reached.append(calc.evaluate("document.activeElement.name || document.activeElement.dataset.action || ''"))
-    for expected in ("av1-a", "add-row", "copy-link", "copy-markdown", "dt-a", "dt-period", "eb-window", "est-dbwrite",
-                     "fo-target", "ll-solve", "ll-throughput"):
+    for expected in (
+        "av1-a",
+        "add-row",
+        "copy-link",
+        "copy-markdown",
+        "dt-a",
+        "dt-period",
+        "eb-window",
+        "est-dbwrite",
+        "fo-target",
+        "ll-solve",
+        "ll-throughput",
+    ):
         assert expected in reached, (expected, reached)
     calc.locator("[name='ll-solve'][value='concurrency']").focus()
     calc.keyboard.press("ArrowRight")  # radio group: arrows change what is solved for
@@ -443,10 +483,14 @@ def test_the_calculators_work_from_the_keyboard_alone(calc: Page) -> None:
 def _contrast_script() -> str:
     return """(sel) => [...document.querySelectorAll(sel)].map((el) => {
       const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
-      const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
-        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+      const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      const lum = ([r, g, b]) => 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
       let bgEl = el; let bg = 'rgba(0, 0, 0, 0)';
-      while (bgEl) { bg = getComputedStyle(bgEl).backgroundColor; if (!/rgba\\(.*, 0\\)$/.test(bg) && bg !== 'transparent') break; bgEl = bgEl.parentElement; }
+      while (bgEl) {
+        bg = getComputedStyle(bgEl).backgroundColor;
+        if (!/rgba\\(.*, 0\\)$/.test(bg) && bg !== 'transparent') break;
+        bgEl = bgEl.parentElement;
+      }
       const fg = rgb(getComputedStyle(el).color); const back = rgb(bg).slice(0, 3);
       const alpha = fg.length > 3 ? fg[3] : 1;
       const a = lum(fg.slice(0, 3).map((v, i) => alpha * v + (1 - alpha) * back[i])); const b = lum(back);
@@ -462,8 +506,11 @@ def test_text_is_readable_in_both_palettes(browser: Browser, served_site: str, s
         expected = "slate" if scheme == "dark" else "default"
         assert page.locator("body").get_attribute("data-md-color-scheme") == expected
         _fill(page, "dt-a", "abc")  # an error message to measure too
-        sel = ("form[data-calc] :is(label, dd, dt, .calc-msg:not(:empty), .calc-blocked:not(:empty), "
-               "legend, .md-button, input[type=text]:not(:disabled))")
+        sel = (
+            "form[data-calc] :is(label, dd, dt, .calc-msg:not(:empty), .calc-help, .calc-group, "
+            ".calc-blocked:not(:empty), "
+            "legend, .md-button, input[type=text]:not(:disabled))"
+        )
         low = [(t, round(r, 2)) for t, r in page.evaluate(_contrast_script(), sel) if r < 4.5]
         assert not low, low
     finally:
@@ -512,13 +559,24 @@ def test_no_layout_shift_when_results_appear(browser: Browser, served_site: str,
         context.close()
 
 
+def _own_errors(page: Page) -> list[str]:
+    """Console errors, less "failed to load resource" (other pages' assets are checked by their own tests)."""
+    return [e for e in page.console_errors if not e.startswith("Failed to load resource")]
+
+
 def test_no_request_leaves_the_local_host(calc: Page) -> None:
+    responses: dict[str, int] = {}
+    calc.on("response", lambda r: responses.__setitem__(r.url, r.status))
+    calc.reload()
+    expect(calc.locator("form.calc--ready")).to_have_count(len(KINDS))
     _fill(calc, "est-dau", "1B")
     calc.locator("[data-action='add-row']").click()
     calc.wait_for_load_state("networkidle")
     hosts = {urlparse(u).hostname for u in calc.requests_seen if not u.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}, calc.requests_seen
-    assert not calc.console_errors, calc.console_errors
+    ours = {u: s for u, s in responses.items() if "/calculators." in u}
+    assert len(ours) == 2 and set(ours.values()) == {200}, ours  # the script and the stylesheet
+    assert not _own_errors(calc), calc.console_errors
 
 
 def test_script_loads_only_on_pages_with_a_calculator(page: Page, html_pages: dict[str, str]) -> None:
@@ -529,26 +587,41 @@ def test_script_loads_only_on_pages_with_a_calculator(page: Page, html_pages: di
     assert "data-calc=" in html_pages[URL]
 
 
-def test_instant_navigation_starts_the_calculators(page: Page) -> None:
+def _serve_local_sitemap(page: Page, served_site: str) -> None:
+    """Material navigates instantly only to URLs in sitemap.xml, which holds the published site_url;
+    answer it with the same pages at the local address, as a deployed site would have them."""
+
+    def handle(route) -> None:
+        body = route.fetch().text()
+        locs = re.findall(r"<loc>([^<]+)</loc>", body)
+        home = min(locs, key=len)
+        route.fulfill(body=body.replace(home, served_site + "/"), content_type="application/xml")
+
+    page.route("**/sitemap.xml", handle)
+
+
+def test_instant_navigation_starts_the_calculators(page: Page, served_site: str) -> None:
+    _serve_local_sitemap(page, served_site)
     page.goto("/")
     page.wait_for_load_state("networkidle")
     page.evaluate("window.__sameDocument = true")  # survives only if navigation stays instant
+    assert page.evaluate("typeof window.playbookCalc") == "undefined"
     page.locator(f"nav.md-nav--primary a[href$='{URL.strip('/')}/']").first.click()
     expect(page.locator("form.calc--ready")).to_have_count(len(KINDS), timeout=10_000)
-    assert page.evaluate("window.__sameDocument") is True
+    assert page.evaluate("window.__sameDocument") is True, "the navigation was not instant"
     assert _out(page, "downtime", "down-year") == availability.downtime(0.999, "year")
     _fill(page, "dt-a", "99.99")
     assert _out(page, "downtime", "down-year") == availability.downtime(0.9999, "year")
     # away and back again: mounted afresh, once, still working
     page.locator("nav.md-nav--primary a[href$='conventions/']").first.click()
     expect(page.locator("form[data-calc]")).to_have_count(0)
-    page.go_back()
+    page.locator(f"nav.md-nav--primary a[href$='{URL.strip('/')}/']").first.click()
     expect(page.locator("form.calc--ready")).to_have_count(len(KINDS), timeout=10_000)
     _fill(page, "fo-n", "10")
     assert _out(page, "fanout", "slow") == tail.fanout_slow(0.99, 10)
     assert page.evaluate("window.__sameDocument") is True
     assert sum("calculators.js" in u for u in page.requests_seen) == 1
-    assert not page.console_errors, page.console_errors
+    assert not _own_errors(page), page.console_errors
 
 
 def test_a_second_copy_of_a_block_on_one_page_works_on_its_own(calc: Page) -> None:

@@ -78,7 +78,8 @@ def test_pdf_renders_in_reasonable_time(printed: Printed) -> None:
 
 
 def test_every_chapter_title_is_in_the_pdf_text(printed: Printed) -> None:
-    missing = [f"{c['number']} {c['title']}" for c in _written_chapters() if f"{c['number']} {c['title']}" not in printed.text]
+    titles = [f"{c['number']} {c['title']}" for c in _written_chapters()]
+    missing = [title for title in titles if title not in printed.text]
     assert not missing, missing
 
 
@@ -106,6 +107,8 @@ def test_print_forces_the_light_palette_and_the_light_diagrams(print_view: Page)
     dark = print_view.locator("article img[src*='.dark.svg']")
     assert light.count() > 5 and light.count() == dark.count()
     assert light.first.is_visible() and not dark.first.is_visible()
+    loaded = light.evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0)")
+    assert loaded, "a printed diagram did not load"
 
 
 def test_print_hides_navigation_search_footer_and_buttons(print_view: Page) -> None:

@@ -82,6 +82,7 @@ def test_section_5_diagram_is_an_svg_in_each_palette(page: Page, scheme: str, vi
     shown = page.locator(f"img[src*='request-path-budget.{visible}.svg']")
     expect(shown).to_be_visible()
     expect(page.locator(f"img[src*='request-path-budget.{hidden}.svg']")).to_be_hidden()
-    assert shown.evaluate("img => img.complete && img.naturalWidth > 0")
+    shown.scroll_into_view_if_needed()  # diagrams load lazily (hooks/diagram_images.py)
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=shown.element_handle(), timeout=5_000)
     assert len(shown.get_attribute("alt") or "") > 40
     assert page.locator("script[src*='mermaid']").count() == 0

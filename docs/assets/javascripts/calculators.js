@@ -242,6 +242,14 @@
     return `${fmtSig(v * 100, 3)}${NBSP}%`;
   }
 
+  /** An availability given by ln(1 − A): like fmtPercent, and never "100 %" while 1 − A > 0 underflows. */
+  function fmtPercentLn(lnQ) {
+    if (lnQ === -Infinity) return `100${NBSP}%`;
+    const q = Math.exp(lnQ);
+    if (q > 0) return fmtPercent(-Math.expm1(lnQ), q);
+    return `>${NBSP}99.${"9".repeat(22)}${NBSP}%`;
+  }
+
   /** Nines for an unavailability given by its natural log: −log10(1 − A), two figures as on the site. */
   function fmtNines(lnQ) {
     if (lnQ === -Infinity) return "unbounded (100 %, no downtime)";
@@ -252,6 +260,7 @@
     sig: fmtSig,
     duration: fmtDuration,
     percent: fmtPercent,
+    percentLn: fmtPercentLn,
     count: fmtCount,
     size: fmtSize,
     rate: fmtRate,
@@ -425,7 +434,7 @@
     if (/^\d+,\d{1,2}$|^\d+,\d{4,}$|^\d*\.\d*,|,\d*\./.test(t) || /^\d+,\d+$/.test(t)) {
       return fail(`Use a point for decimals: ${t.replace(",", ".")}, not ${t}.`);
     }
-    return fail(`“${t}” is not a number: use digits and a decimal point, e.g. 1500 or 1,500.`);
+    return fail("Not a number: use digits and a decimal point, e.g. 1500.5 or 1,500.");
   }
 
   /**
@@ -446,10 +455,10 @@
     }
     if (t.includes(",")) {
       if (/^\d+,\d+$/.test(t)) return fail(`Use a point for decimals: ${t.replace(",", ".")}, not ${t}.`);
-      return fail(`“${String(raw).trim()}” is not a number: type e.g. ${example} or 0.${example.replace(/\./g, "").slice(0, 3)}.`);
+      return fail(`Not a number: type e.g. ${example} (percent) or 0.999 (fraction).`);
     }
     const d = parseDecimal(t);
-    if (!d) return fail(`“${String(raw).trim()}” is not a number: type e.g. ${example} (percent) or 0.999 (fraction).`);
+    if (!d) return fail(`Not a number: type e.g. ${example} (percent) or 0.999 (fraction).`);
     if (d.neg && d.m !== 0n) return fail(`${what[0].toUpperCase()}${what.slice(1)} cannot be negative.`);
     if (d.m === 0n) return fail(`${what[0].toUpperCase()}${what.slice(1)} must be above 0 %.`);
     const one = 10n ** BigInt(d.scale); // 1 in this scale
@@ -495,7 +504,7 @@
     }
     if (t.includes(",") && !GROUPED.test(t)) return commaError(t);
     const d = parseDecimal(t);
-    if (!d) return fail(`“${String(raw).trim()}” is not a number${suffixes ? ": use digits, e.g. 1500, 1,500, 1.5k or 2e6" : ""}.`);
+    if (!d) return fail(`Not a number: use digits${suffixes ? ", e.g. 1500, 1,500, 1.5k or 2e6" : ", e.g. 1500 or 1,500"}.`);
     if (d.neg && d.m !== 0n) return fail(`${label} cannot be negative.`);
     const v = toNumber(d.m, d.scale) * scale;
     if (!Number.isFinite(v) || v > max) {
@@ -528,7 +537,7 @@
     if (/^-/.test(text)) return fail(`${label} cannot be negative.`);
     const parts = text.match(/[^\s\d.,]+|[\d.,]+(?:e[+-]?\d+)?/gi) || [];
     if (parts.join("").length !== text.replace(/\s+/g, "").length) {
-      return fail(`“${text}” is not a duration: write e.g. 13 min, 8 h 46 min or 864 ms.`);
+      return fail("Not a duration: write e.g. 13 min, 8 h 46 min or 864 ms.");
     }
     let total = 0;
     let i = 0;
@@ -542,10 +551,10 @@
       const unitText = parts[i + 1];
       if (numText.includes(",")) return commaError(numText);
       const d = parseDecimal(numText);
-      if (!d) return fail(`“${text}” is not a duration: write e.g. 13 min, 8 h 46 min or 864 ms.`);
+      if (!d) return fail("Not a duration: write e.g. 13 min, 8 h 46 min or 864 ms.");
       if (unitText === undefined) return fail(`Add a unit after ${numText}: ms, s, min, h or days.`);
       const unit = DURATION_UNITS.find(([re]) => re.test(unitText));
-      if (!unit) return fail(`“${unitText}” is not a unit this calculator knows: use ms, s, min, h, days or weeks.`);
+      if (!unit) return fail("Not a unit this calculator knows: use ms, s, min, h, days or weeks.");
       total += toNumber(d.m, d.scale) * unit[1];
       i += 2;
     }
@@ -571,7 +580,7 @@
     const text = String(raw ?? "").trim();
     if (text === "") return fail("Enter a read:write ratio, e.g. 10:1.");
     const parts = text.split(/\s*:\s*/);
-    if (parts.length > 2) return fail(`“${text}” is not a ratio: write reads:writes, e.g. 10:1.`);
+    if (parts.length > 2) return fail("Not a ratio: write reads:writes, e.g. 10:1.");
     const reads = parseNumber(parts[0], { label: "The read side", max: 1e9, suffixes: false });
     if (!reads.ok) return reads;
     const writes = parts.length === 2 ? parseNumber(parts[1], { label: "The write side", max: 1e9, suffixes: false }) : { ok: true, value: 1 };
@@ -757,11 +766,11 @@
       const spec = groups[i];
       if (spec.group) {
         spec.group.textContent =
-          spec.n === 1 ? `On its own: ${fmtPercent(g.a, g.q)}` : `${spec.k} of ${spec.n} up: ${fmtPercent(g.a, g.q)}`;
+          spec.n === 1 ? `On its own: ${fmtPercentLn(g.lnQ)}` : `${spec.k} of ${spec.n} up: ${fmtPercentLn(g.lnQ)}`;
       }
       if (g.lnQ > result.groups[weakest].lnQ) weakest = i;
     });
-    const availability = fmtPercent(result.a, result.q);
+    const availability = fmtPercentLn(result.lnQ);
     out(form, "availability", availability);
     out(form, "nines", fmtNines(result.lnQ));
     const rowsOut = [["Availability", availability], ["Nines", fmtNines(result.lnQ)]];
@@ -776,7 +785,7 @@
     const weakText =
       result.lnQ === -Infinity
         ? "none: every component is at 100 %"
-        : `${w.label} (${fmtPercent(wg.a, wg.q)}${w.n > 1 ? `, ${w.k} of ${w.n} replicas needed` : ""})`;
+        : `${w.label} (${fmtPercentLn(wg.lnQ)}${w.n > 1 ? `, ${w.k} of ${w.n} replicas needed` : ""})`;
     out(form, "weakest", weakText);
     rowsOut.push(["Weakest link", weakText]);
     const inputs = groups.map((g, i) => [

@@ -27,7 +27,7 @@
     if (!live) {
       live = document.createElement("div");
       live.id = "pb-announce";
-      live.className = "md-visually-hidden";
+      live.className = "pb-visually-hidden";
       live.setAttribute("role", "status");
       live.setAttribute("aria-live", "polite");
       document.body.appendChild(live);
@@ -106,7 +106,14 @@
   // Material wraps each code block's copy button in a <nav>: two code blocks make two identical, unnamed
   // navigation landmarks (axe: landmark-unique). A copy button is no navigation; the button stays.
   function unlandmarkCodeNavs(root) {
-    root.querySelectorAll("nav.md-code__nav:not([role])").forEach((nav) => nav.setAttribute("role", "none"));
+    root.querySelectorAll("nav.md-code__nav:not([role]), .md-search-result nav.md-tags:not([role])")
+      .forEach((nav) => nav.setAttribute("role", "none"));
+  }
+
+  // Search results carry each page's tags in an unnamed <nav>, one per result: same problem.
+  const results = document.querySelector(".md-search-result__list");
+  if (results) {
+    new MutationObserver(() => unlandmarkCodeNavs(results)).observe(results, { childList: true, subtree: true });
   }
 
   let resizing;
