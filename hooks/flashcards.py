@@ -47,6 +47,11 @@ class Card:
     front: str  # plain text
     back: str  # HTML, links relative to the site root ("/caching/#x")
     tags: tuple[str, ...]
+    # Where the card comes from, as HTML: the section for a rule (shown everywhere); the glossary entry
+    # for a term (in the Anki deck only: on the page the term's back already links to its chapter, and
+    # 263 more links would take the page over its weight budget).
+    source: str = ""
+    source_on_page: bool = True
 
 
 PAGES: dict[str, tuple[str, str]] = {}  # src_uri -> (page url, content html)
@@ -85,8 +90,8 @@ def glossary_cards(content: str, page_url: str) -> list[Card]:
             continue
         back = rooted(ABBR.sub("", body), page_url)
         source = f'<a href="/{page_url}#{m["id"]}">Glossary: {html.escape(text(m["body"]))}</a>'
-        back += f'\n<p class="pb-card__source">{source}</p>'
-        cards.append(Card(f"term-{m['id']}", text(m["body"]), back, ("playbook", "playbook::glossary")))
+        cards.append(Card(f"term-{m['id']}", text(m["body"]), back, ("playbook", "playbook::glossary"),
+                          source=f'<p class="pb-card__source">{source}</p>', source_on_page=False))
     return cards
 
 
@@ -114,11 +119,11 @@ def rule_cards(content: str, page_url: str, slug: str) -> list[Card]:
         label = f"§{number[1]} {number[2]}" if number else title
         link = f"/{page_url}" + ("" if section_id == slug else f"#{section_id}")
         back = rooted(ABBR.sub("", body), page_url)
-        back += f'\n<p class="pb-card__source"><a href="{link}">{html.escape(label)}</a></p>'
+        source = f'<p class="pb-card__source"><a href="{link}">{html.escape(label)}</a></p>'
         card_id = f"rule-{section_id}"
         n = sum(1 for c in cards if c.id == card_id or c.id.startswith(card_id + "-"))
         cards.append(Card(card_id if n == 0 else f"{card_id}-{n + 1}", f"{label}: the rule of thumb?", back,
-                          ("playbook", "playbook::rule-of-thumb", f"playbook::{slug}")))
+                          ("playbook", "playbook::rule-of-thumb", f"playbook::{slug}"), source=source))
     return cards
 
 
@@ -174,7 +179,8 @@ def page_html(cards: list[Card], page_url: str) -> str:
             out.append(
                 f'<li class="pb-card" id="card-{c.id}"><details>'
                 f'<summary><span class="pb-card__front">{html.escape(c.front)}</span></summary>'
-                f'<div class="pb-card__back">{relative(c.back, page_url)}</div></details></li>'
+                f'<div class="pb-card__back">{relative(c.back + (c.source if c.source_on_page else ""), page_url)}'
+                f"</div></details></li>"
             )
         out.append("</ol>")
     return "\n".join(out)
@@ -189,7 +195,8 @@ def csv_text(cards: list[Card], site_url: str) -> str:
     )
     writer = csv.writer(buf, lineterminator="\n")
     for c in cards:
-        back = " ".join(absolute(c.back, site_url).split())  # one line per note: HTML needs no newlines
+        # One line per note (HTML needs no newlines), with where it comes from.
+        back = " ".join(absolute(f"{c.back}\n{c.source}", site_url).split())
         writer.writerow([html.escape(c.front, quote=False), back, " ".join(c.tags)])
     return buf.getvalue()
 

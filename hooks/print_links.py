@@ -1,7 +1,7 @@
 """Printed links: each external link whose text is not already its address is marked for print.
 
-One job. The print stylesheet (docs/assets/stylesheets/print.css) follows a marked link with its
-address, `a[data-pb-url]::after { content: " (" attr(data-pb-url) ")" }`. The mark is made at build
+One job. The print rules (the "print" section of docs/assets/stylesheets/playbook.css) follow a marked
+link with its address, `a[data-pb-url]::after { content: " (" attr(data-pb-url) ")" }`. The mark is made at build
 time because in the browser every link's href is absolute (Material rewrites them), so CSS alone
 cannot tell `https://…/caching/` on this site from a paper on another host.
 """

@@ -25,6 +25,9 @@ RUNS = int(os.environ.get("PLAYBOOK_LIGHTHOUSE_RUNS", "3"))
 SAMPLE = ["/", "/back-of-envelope/", "/conventions/", "/calculators/", "/glossary/"]
 LIMITS = json.loads((ROOT / "tests" / "budgets.json").read_text(encoding="utf-8"))["lighthouse"]
 MIN_SCORE = {"performance": LIMITS["performance_floor"], "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+# Pages whose loading speed is not gated (each with its reason in budgets.json); their accessibility,
+# best practices and SEO still are.
+SPEED_EXEMPT = LIMITS["performance_exempt"]
 
 
 def pages_to_audit(html_pages: dict[str, str], full: bool) -> list[str]:
@@ -57,7 +60,8 @@ def test_lighthouse_category_meets_its_minimum_on_every_page(lighthouse_results,
     low = {
         r.url: (r.median(category), r.failing_audits.get(category, []))
         for r in lighthouse_results
-        if r.median(category) is None or r.median(category) < MIN_SCORE[category]
+        if not (category == "performance" and r.url in SPEED_EXEMPT)
+        and (r.median(category) is None or r.median(category) < MIN_SCORE[category])
     }
     assert not low, f"{category} below {MIN_SCORE[category]} (median score, audits below 1):\n" + "\n".join(
         f"  {url}: {score} {audits}" for url, (score, audits) in low.items()
@@ -69,9 +73,17 @@ def test_the_performance_floor_stays_below_the_target() -> None:
     assert 0 < LIMITS["performance_floor"] < LIMITS["performance_target"] == 0.98
 
 
+def test_speed_exemptions_are_few_and_explained(html_pages: dict[str, str]) -> None:
+    assert len(SPEED_EXEMPT) <= 1
+    for path, reason in SPEED_EXEMPT.items():
+        assert path in html_pages and len(reason.split()) >= 12, path
+
+
 def test_no_layout_shift_and_a_fast_first_paint_on_every_page(lighthouse_results) -> None:
     bad = {}
     for r in lighthouse_results:
+        if r.url in SPEED_EXEMPT:
+            continue
         cls = r.median_metric("cumulative-layout-shift")
         fcp = r.median_metric("first-contentful-paint")
         if cls is None or cls > LIMITS["max_cumulative_layout_shift"]:

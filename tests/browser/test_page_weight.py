@@ -24,8 +24,8 @@ pytestmark = pytest.mark.browser
 BUDGETS = json.loads((ROOT / "tests" / "budgets.json").read_text(encoding="utf-8"))
 MOBILE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
 MERMAID = re.compile(r"mermaid", re.I)
-# The calculators' script loads only where a calculator is; their stylesheet (1.6 KiB gzip) is on every
-# page, so that a calculator reached by instant navigation is styled before it is shown.
+# The calculators' script loads only where a calculator is; their styles (about 1.3 KiB gzip, in
+# playbook.css) are on every page, so that a calculator reached by instant navigation is styled before it is shown.
 CALCULATOR_CODE = re.compile(r"/calculators?(?:[.-][\w.-]*)?\.(?:js|mjs)(?:$|\?)")
 HAS_CALCULATOR = re.compile(r"<form\b[^>]*\bdata-calc=")
 

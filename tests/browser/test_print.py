@@ -115,7 +115,7 @@ def test_print_hides_navigation_search_footer_and_buttons(print_view: Page) -> N
     for selector in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", ".md-path"):
         assert not print_view.locator(selector).first.is_visible(), selector
     buttons = print_view.locator("article .pb-cite")
-    assert buttons.count() > 0  # the script did add them …
+    assert buttons.count() > 0  # the page has them …
     assert not buttons.first.is_visible()  # … and print hides them
 
 

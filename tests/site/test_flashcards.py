@@ -64,8 +64,11 @@ def test_flashcards_page_shows_every_card_with_a_working_link(site_dir: Path, ht
     assert all(card.select_one("summary") and card.select_one(".pb-card__back a[href]") for card in cards)
     ids = [li["id"] for li in soup.select("article li.pb-card")]
     assert len(ids) == len(set(ids))
-    first = soup.select_one("#card-term-2pc .pb-card__source a")
-    assert first is not None and first["href"] == "../glossary/#2pc"
+    # A term's card links to its chapter; its glossary entry is named in the Anki deck, not on the page.
+    assert soup.select_one("#card-term-2pc .pb-card__back a")["href"].startswith("../consistency-transactions/#")
+    assert soup.select_one("#card-term-2pc .pb-card__source") is None
+    rule = soup.select_one("article li.pb-card[id^='card-rule-'] .pb-card__source a")
+    assert rule is not None and rule["href"].startswith("../") and rule.get_text().startswith("§")
     assert soup.select_one("article a[download]")["href"] == "playbook.csv"
 
 

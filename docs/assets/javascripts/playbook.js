@@ -2,7 +2,9 @@
  * 1. A "copy citation" button beside each numbered heading's permalink.
  * 2. Moved anchors: an old #id in the address is sent to its new home (assets/anchor-redirects.json).
  * 3. Tables that scroll sideways can be reached and scrolled with the keyboard; code-block button bars
- *    are not navigation landmarks. */
+ *    are not navigation landmarks.
+ * The working tools (checklist, interview drill, reading progress) follow as a second part of this file:
+ * one script, one request. */
 (() => {
   "use strict";
 
@@ -54,27 +56,22 @@
     }
   }
 
+  /* The buttons are in the HTML (hooks/cite_buttons.py), disabled; this wires each one up once. */
   function addCiteButtons(root) {
-    root.querySelectorAll("article h1[id], article h2[id]").forEach((h) => {
-      if (h.querySelector(".pb-cite")) return;
-      const title = headingTitle(h);
-      const m = NUMBERED.exec(title);
+    root.querySelectorAll("article :is(h1, h2)[id] > .pb-cite:not([data-pb-ready])").forEach((button) => {
+      const h = button.parentElement;
+      const m = NUMBERED.exec(headingTitle(h));
       if (!m) return;
       const citation = `[§${m[1]} ${m[2]}](${pageUrl()}#${h.id})`;
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "pb-cite";
       button.dataset.citation = citation;
-      button.setAttribute("aria-label", `Copy a Markdown citation of §${m[1]} ${m[2]}`);
-      button.title = "Copy a citation in Markdown";
-      button.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M14 17h3l2-4V7h-6v6h3M6 17h3l2-4V7H5v6h3z"/></svg>';
+      button.dataset.pbReady = "";
+      button.disabled = false;
       button.addEventListener("click", async () => {
         const ok = await copyText(citation);
         button.classList.toggle("pb-cite--done", ok);
         announce(ok ? `Copied citation: §${m[1]} ${m[2]}` : "Copy failed: select the heading link instead");
         window.setTimeout(() => button.classList.remove("pb-cite--done"), 1500);
       });
-      h.appendChild(button);
     });
   }
 
@@ -127,5 +124,437 @@
     followMovedAnchor();
     keyboardScrollers(document);
     unlandmarkCodeNavs(document);
+  });
+})();
+
+/* The playbook as a working tool, started from Material's document$ so it survives instant navigation.
+ * 1. Design-review checklist: tick boxes kept in localStorage per page and item, "Clear all",
+ *    "Copy as Markdown checklist".
+ * 2. Interview drill: notes kept per problem; the 45-minute RAPID-S timer (start, pause, reset).
+ * 3. Reading progress: "Mark as read" on chapter pages, ticks in the home page's chapter map.
+ * Everything stays in this browser's localStorage; nothing is sent anywhere. */
+(() => {
+  "use strict";
+
+  const PREFIX = "pb:";
+
+  /* ---------- shared helpers ---------- */
+
+  function load(key, fallback) {
+    try {
+      const raw = window.localStorage.getItem(PREFIX + key);
+      return raw === null ? fallback : JSON.parse(raw);
+    } catch (_) {
+      return fallback; /* storage blocked or corrupt: behave as if empty */
+    }
+  }
+
+  function save(key, value) {
+    try {
+      if (value === null) window.localStorage.removeItem(PREFIX + key);
+      else window.localStorage.setItem(PREFIX + key, JSON.stringify(value));
+    } catch (_) {
+      /* storage full or blocked: the page still works, it just forgets */
+    }
+  }
+
+  function siteBase() {
+    const config = document.querySelector("script#__config");
+    return (config ? JSON.parse(config.textContent).base : ".").replace(/\/?$/, "/");
+  }
+
+  function siteRoot() {
+    return new URL(siteBase(), location.href);
+  }
+
+  /* The published address of a link, so copied Markdown works outside this site. Material's instant
+   * navigation turns internal links into absolute local URLs, so map the local root onto the canonical one. */
+  function publicHref(href) {
+    const url = new URL(href, location.href).href;
+    const canonical = document.querySelector('link[rel="canonical"]');
+    const local = siteRoot().href;
+    if (!canonical || !url.startsWith(local)) return url;
+    return new URL(siteBase(), canonical.href).href + url.slice(local.length);
+  }
+
+  function pageKey() {
+    return location.pathname.slice(siteRoot().pathname.length - 1) || "/";
+  }
+
+  function live(root, text) {
+    let region = root.querySelector(":scope > [data-pb-live]");
+    if (!region) {
+      region = document.createElement("p");
+      region.className = "pb-visually-hidden";
+      region.dataset.pbLive = "";
+      region.setAttribute("role", "status");
+      region.setAttribute("aria-live", "polite");
+      root.appendChild(region);
+    }
+    region.textContent = "";
+    window.setTimeout(() => { region.textContent = text; }, 50);
+  }
+
+  async function copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch (_) {
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      const ok = document.execCommand("copy");
+      area.remove();
+      return ok;
+    }
+  }
+
+  function button(label, extraClass) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "md-button" + (extraClass ? " " + extraClass : "");
+    b.textContent = label;
+    return b;
+  }
+
+  /* ---------- 1. design-review checklist ---------- */
+
+  function itemText(li) {
+    const copy = li.cloneNode(true);
+    copy.querySelectorAll(".task-list-control, a[data-item]").forEach((n) => n.remove());
+    return copy.textContent.replace(/\s+/g, " ").replace(/\s*—\s*$/, "").trim();
+  }
+
+  function itemMarkdown(li) {
+    const copy = li.cloneNode(true);
+    copy.querySelectorAll(".task-list-control").forEach((n) => n.remove());
+    copy.querySelectorAll("a[href]").forEach((a) => {
+      a.replaceWith(`[${a.textContent.trim()}](${publicHref(a.getAttribute("href"))})`);
+    });
+    copy.querySelectorAll("strong, b").forEach((n) => n.replaceWith(`**${n.textContent}**`));
+    copy.querySelectorAll("code").forEach((n) => n.replaceWith("`" + n.textContent + "`"));
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function setupChecklist(root) {
+    const list = root.querySelector("[data-pb-checklist]");
+    const tools = root.querySelector("[data-pb-checklist-tools]");
+    if (!list || !tools || tools.dataset.ready) return;
+    tools.dataset.ready = "1";
+    const key = "checklist:" + pageKey();
+    const state = load(key, {});
+    const items = [];
+
+    list.querySelectorAll("li.task-list-item").forEach((li) => {
+      const link = li.querySelector("a[data-item]");
+      const input = li.querySelector('input[type="checkbox"]');
+      if (!link || !input) return;
+      const id = link.dataset.item;
+      const label = itemText(li);
+      input.disabled = false;
+      input.removeAttribute("disabled");
+      input.id = "check-" + id;
+      input.dataset.pbItem = id;
+      input.setAttribute("aria-label", label);
+      input.checked = Boolean(state[id]);
+      li.classList.toggle("pb-checked", input.checked);
+      input.addEventListener("change", () => {
+        const now = load(key, {});
+        if (input.checked) now[id] = true;
+        else delete now[id];
+        save(key, Object.keys(now).length ? now : null);
+        li.classList.toggle("pb-checked", input.checked);
+      });
+      items.push({ li, input });
+    });
+
+    const status = document.createElement("span");
+    status.className = "pb-checklist-count";
+    const count = () => {
+      const done = items.filter((i) => i.input.checked).length;
+      status.textContent = `${done} of ${items.length} answered`;
+    };
+    items.forEach((i) => i.input.addEventListener("change", count));
+    count();
+
+    const copy = button("Copy as Markdown checklist", "md-button--primary");
+    copy.dataset.pbAction = "copy";
+    copy.addEventListener("click", async () => {
+      const lines = [];
+      list.querySelectorAll("h2, li.task-list-item").forEach((node) => {
+        if (node.tagName === "H2") {
+          if (lines.length) lines.push("");
+          lines.push("## " + node.textContent.replace(/\s+/g, " ").replace(/[¶]/g, "").trim(), "");
+          return;
+        }
+        const input = node.querySelector('input[type="checkbox"]');
+        if (!input) return;
+        lines.push(`- [${input.checked ? "x" : " "}] ${itemMarkdown(node)}`);
+      });
+      const ok = await copyText(lines.join("\n") + "\n");
+      live(tools, ok ? "Copied the checklist as Markdown" : "Copy failed: your browser blocked the clipboard");
+    });
+
+    const clear = button("Clear all");
+    clear.dataset.pbAction = "clear";
+    clear.addEventListener("click", () => {
+      items.forEach(({ li, input }) => {
+        input.checked = false;
+        li.classList.remove("pb-checked");
+      });
+      save(key, null);
+      count();
+      live(tools, "All ticks cleared");
+    });
+
+    tools.append(copy, clear, status);
+  }
+
+  /* ---------- 2. interview drill: notes and timer ---------- */
+
+  function setupDrillNotes(root) {
+    const areas = root.querySelectorAll("textarea[data-pb-drill-notes]");
+    if (!areas.length) return;
+    const key = "drill:" + pageKey();
+    areas.forEach((area) => {
+      if (area.dataset.ready) return;
+      area.dataset.ready = "1";
+      const id = area.dataset.pbDrillNotes;
+      area.value = load(key, {})[id] || "";
+      let pending = 0;
+      area.addEventListener("input", () => {
+        window.clearTimeout(pending);
+        pending = window.setTimeout(() => {
+          const notes = load(key, {});
+          if (area.value.trim()) notes[id] = area.value;
+          else delete notes[id];
+          save(key, Object.keys(notes).length ? notes : null);
+        }, 300);
+      });
+    });
+    const tools = root.querySelector("[data-pb-drill-tools]");
+    if (tools && !tools.dataset.ready) {
+      tools.dataset.ready = "1";
+      const clear = button("Clear all my answers");
+      clear.dataset.pbAction = "clear-notes";
+      clear.addEventListener("click", () => {
+        areas.forEach((area) => { area.value = ""; });
+        save(key, null);
+        live(tools, "All answers cleared");
+      });
+      tools.append(clear);
+    }
+  }
+
+  let stopTimer = () => {};
+
+  function clock(seconds) {
+    const s = Math.max(0, Math.ceil(seconds));
+    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+  }
+
+  function setupTimer(root) {
+    const box = root.querySelector("[data-pb-timer]");
+    if (!box || box.dataset.ready) return;
+    box.dataset.ready = "1";
+    const total = Number(box.dataset.totalSeconds);
+    const steps = [...box.querySelectorAll("li[data-pb-step]")].map((li) => ({
+      li,
+      name: li.dataset.name,
+      seconds: Number(li.dataset.seconds),
+      budget: li.dataset.budget,
+    }));
+    const q = (sel) => box.querySelector(sel);
+    const timeEl = q(".pb-timer__time");
+    const indexEl = q("[data-pb-timer-index]");
+    const stepEl = q("[data-pb-timer-step]");
+    const stepLeftEl = q("[data-pb-timer-step-left]");
+    const budgetEl = q("[data-pb-timer-budget]");
+    const liveEl = q("[data-pb-timer-live]");
+    const start = q('[data-pb-timer-action="start"]');
+    const pause = q('[data-pb-timer-action="pause"]');
+    const reset = q('[data-pb-timer-action="reset"]');
+    q(".pb-timer__controls").hidden = false;
+
+    let elapsedBefore = 0; /* ms run before the current start */
+    let startedAt = null; /* Date.now() at the current start, null when paused */
+    let tick = 0;
+    let lastStep = 0;
+
+    const elapsed = () => elapsedBefore + (startedAt === null ? 0 : Date.now() - startedAt);
+
+    function stepAt(seconds) {
+      let end = 0;
+      for (let i = 0; i < steps.length; i += 1) {
+        end += steps[i].seconds;
+        if (seconds < end) return { index: i, left: end - seconds };
+      }
+      return { index: steps.length - 1, left: 0 };
+    }
+
+    function announce(text) {
+      liveEl.textContent = "";
+      window.setTimeout(() => { liveEl.textContent = text; }, 50);
+    }
+
+    function render() {
+      const done = elapsed() / 1000;
+      const left = total - done;
+      const { index, left: stepLeft } = stepAt(done);
+      timeEl.textContent = clock(left);
+      indexEl.textContent = String(index + 1);
+      stepEl.textContent = steps[index].name;
+      budgetEl.textContent = steps[index].budget;
+      stepLeftEl.textContent = clock(stepLeft);
+      steps.forEach((s, i) => {
+        s.li.classList.toggle("pb-timer__step--current", i === index);
+        s.li.classList.toggle("pb-timer__step--done", i < index);
+        if (i === index) s.li.setAttribute("aria-current", "step");
+        else s.li.removeAttribute("aria-current");
+      });
+      if (index !== lastStep) {
+        lastStep = index;
+        announce(`Step ${index + 1} of ${steps.length}: ${steps[index].name}, budget ${steps[index].budget}`);
+      }
+      if (left <= 0 && startedAt !== null) {
+        stop();
+        box.classList.add("pb-timer--over");
+        announce("Time is up");
+      }
+    }
+
+    function setRunning(running) {
+      const focused = document.activeElement;
+      start.disabled = running;
+      pause.disabled = !running;
+      box.classList.toggle("pb-timer--running", running);
+      /* keep keyboard focus on a button that still works */
+      if (running && focused === start) pause.focus();
+      if (!running && focused === pause) start.focus();
+    }
+
+    function stop() {
+      if (startedAt !== null) elapsedBefore += Date.now() - startedAt;
+      startedAt = null;
+      window.clearInterval(tick);
+      setRunning(false);
+    }
+
+    start.addEventListener("click", () => {
+      if (startedAt !== null || elapsed() >= total * 1000) return;
+      startedAt = Date.now();
+      tick = window.setInterval(render, 250);
+      setRunning(true);
+      announce(`Timer running. Step ${lastStep + 1} of ${steps.length}: ${steps[lastStep].name}`);
+      render();
+    });
+    pause.addEventListener("click", () => {
+      stop();
+      start.textContent = "Resume";
+      render();
+      announce(`Paused with ${clock(total - elapsed() / 1000)} left`);
+    });
+    reset.addEventListener("click", () => {
+      stop();
+      elapsedBefore = 0;
+      lastStep = 0;
+      start.textContent = "Start";
+      box.classList.remove("pb-timer--over");
+      render();
+      announce(`Reset to ${clock(total)}, step 1: ${steps[0].name}`);
+    });
+
+    stopTimer = () => window.clearInterval(tick);
+    render();
+  }
+
+  /* ---------- 3. reading progress ---------- */
+
+  const READ_KEY = "read";
+
+  function readSet() {
+    return new Set(load(READ_KEY, []));
+  }
+
+  /* A chapter page: its H1 is numbered ("12 Caching") and carries the page's slug as its id. */
+  function chapterSlug(root) {
+    const h1 = root.querySelector("article h1[id]");
+    if (!h1) return null;
+    const slug = pageKey().replace(/^\/|\/$/g, "");
+    const text = h1.textContent.replace(/\s+/g, " ").trim();
+    return h1.id === slug && /^\d+ \S/.test(text) ? slug : null;
+  }
+
+  function setupReadToggle(root) {
+    const slug = chapterSlug(root);
+    const article = root.querySelector("article");
+    if (!slug || !article || article.querySelector(".pb-read-toggle")) return;
+    const wrap = document.createElement("p");
+    wrap.className = "pb-read";
+    const toggle = button("Mark as read", "pb-read-toggle");
+    toggle.dataset.chapter = slug;
+    const sync = () => {
+      const read = readSet().has(slug);
+      toggle.setAttribute("aria-pressed", String(read));
+      toggle.classList.toggle("md-button--primary", read);
+    };
+    toggle.addEventListener("click", () => {
+      const read = readSet();
+      if (read.has(slug)) read.delete(slug);
+      else read.add(slug);
+      save(READ_KEY, [...read].sort());
+      sync();
+      live(wrap, read.has(slug) ? "Chapter marked as read" : "Chapter marked as not read");
+    });
+    sync();
+    wrap.append(toggle);
+    const footnotes = article.querySelector(".footnote");
+    const anchor = footnotes || article.querySelector(".md-source-file");
+    if (anchor) anchor.before(wrap);
+    else article.append(wrap);
+  }
+
+  function showReadChapters(root) {
+    const links = root.querySelectorAll("a[data-chapter]");
+    if (!links.length) return;
+    const read = readSet();
+    let count = 0;
+    links.forEach((a) => {
+      const isRead = read.has(a.dataset.chapter);
+      if (isRead) count += 1;
+      let mark = a.parentElement.querySelector(".pb-read-mark");
+      if (isRead && !mark) {
+        mark = document.createElement("span");
+        mark.className = "pb-read-mark";
+        mark.innerHTML = '<span aria-hidden="true">✓</span><span class="pb-visually-hidden">(read)</span>';
+        a.after(mark);
+      } else if (!isRead && mark) {
+        mark.remove();
+      }
+    });
+    const table = links[0].closest("table");
+    if (!table) return;
+    let summary = root.querySelector(".pb-read-summary");
+    if (!summary) {
+      summary = document.createElement("p");
+      summary.className = "pb-read-summary";
+      (table.closest(".md-typeset__scrollwrap") || table).before(summary);
+    }
+    summary.hidden = count === 0;
+    summary.textContent = `You have marked ${count} of ${links.length} chapters as read (✓), in this browser.`;
+  }
+
+  document$.subscribe(() => {
+    stopTimer();
+    stopTimer = () => {};
+    setupChecklist(document);
+    setupDrillNotes(document);
+    setupTimer(document);
+    setupReadToggle(document);
+    showReadChapters(document);
   });
 })();
