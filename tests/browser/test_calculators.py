@@ -575,7 +575,7 @@ def test_no_request_leaves_the_local_host(calc: Page) -> None:
     hosts = {urlparse(u).hostname for u in calc.requests_seen if not u.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}, calc.requests_seen
     ours = {u: s for u, s in responses.items() if "/calculators." in u}
-    assert len(ours) == 2 and set(ours.values()) == {200}, ours  # the script and the stylesheet
+    assert len(ours) == 1 and set(ours.values()) == {200}, ours  # the script (its styles are in playbook.css)
     assert not _own_errors(calc), calc.console_errors
 
 

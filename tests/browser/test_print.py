@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from tests.conftest import ROOT
@@ -101,7 +101,7 @@ def print_view(browser: Browser, served_site: str) -> Iterator[Page]:
 
 
 def test_print_forces_the_light_palette_and_the_light_diagrams(print_view: Page) -> None:
-    assert print_view.locator("body").get_attribute("data-md-color-scheme") == "slate"  # dark on screen …
+    expect(print_view.locator("body")).to_have_attribute("data-md-color-scheme", "slate")  # dark on screen …
     assert print_view.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
     light = print_view.locator("article img[src*='.light.svg']")
     dark = print_view.locator("article img[src*='.dark.svg']")

@@ -110,6 +110,9 @@ def test_extraction_from_html() -> None:
     rules = rule_cards(chapter, "caching/", "caching")
     assert [r.front for r in rules] == ["§12 Caching: the rule of thumb?", "§12.5 Invalidation: the rule of thumb?"]
     assert "Delete the key." in rules[1].back and "after" not in rules[1].back
-    assert 'href="/caching/#cache-invalidation"' in rules[1].back and 'href="/caching/"' in rules[0].back
+    assert 'href="/caching/#cache-invalidation"' in rules[1].source and 'href="/caching/"' in rules[0].source
+    assert cards[0].source.endswith('<a href="/glossary/#acid">Glossary: ACID</a></p>')
+    assert rules[0].source_on_page and not cards[0].source_on_page
     rows = list(csv.reader(line for line in csv_text(cards, "https://x.org/p/").splitlines() if not line.startswith("#")))
     assert rows[1][1].count('"quoted", with a, comma') == 1 and 'href="https://x.org/p/consistency' in rows[0][1]
+    assert 'href="https://x.org/p/glossary/#acid">Glossary: ACID' in rows[0][1]  # the deck names its source
