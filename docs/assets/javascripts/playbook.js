@@ -93,12 +93,20 @@
   }
 
   // A table wider than the page scrolls inside Material's wrapper: let the keyboard reach it
-  // (axe: scrollable-region-focusable). Only wrappers that do scroll join the tab order.
-  function keyboardScrollers(root) {
-    root.querySelectorAll(".md-typeset__scrollwrap").forEach((wrap) => {
-      if (wrap.scrollWidth > wrap.clientWidth + 1) wrap.setAttribute("tabindex", "0");
-      else if (wrap.getAttribute("tabindex") === "0") wrap.removeAttribute("tabindex");
+  // (axe: scrollable-region-focusable). Only wrappers that do scroll join the tab order. A ResizeObserver
+  // reports each wrapper after the browser has laid it out (and again when it resizes), so reading its
+  // widths forces no extra layout; all reads come before all writes.
+  const scrollers = "ResizeObserver" in window ? new ResizeObserver((entries) => {
+    const wide = entries.map((e) => e.target.scrollWidth > e.target.clientWidth + 1);
+    entries.forEach((e, i) => {
+      if (wide[i]) e.target.setAttribute("tabindex", "0");
+      else if (e.target.getAttribute("tabindex") === "0") e.target.removeAttribute("tabindex");
     });
+  }) : null;
+  function keyboardScrollers(root) {
+    if (!scrollers) return;
+    scrollers.disconnect();
+    root.querySelectorAll(".md-typeset__scrollwrap").forEach((wrap) => scrollers.observe(wrap));
   }
   // Material wraps each code block's copy button in a <nav>: two code blocks make two identical, unnamed
   // navigation landmarks (axe: landmark-unique). A copy button is no navigation; the button stays.
@@ -112,12 +120,6 @@
   if (results) {
     new MutationObserver(() => unlandmarkCodeNavs(results)).observe(results, { childList: true, subtree: true });
   }
-
-  let resizing;
-  window.addEventListener("resize", () => {
-    window.clearTimeout(resizing);
-    resizing = window.setTimeout(() => keyboardScrollers(document), 200);
-  });
 
   document$.subscribe(() => {
     addCiteButtons(document);
