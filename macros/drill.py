@@ -163,7 +163,7 @@ def rapid_s_timer(docs_dir: object = None) -> str:
 <strong data-pb-timer-step>{html.escape(first)}</strong>,
 budget <span data-pb-timer-budget>{fmt_duration(first_min * 60)}</span>
 (<span data-pb-timer-step-left>{_clock(first_min * 60)}</span> left in this step)</p>
-<div class="pb-timer__controls" role="group" aria-label="Interview timer" hidden>
+<div class="pb-timer__controls" role="group" aria-label="Interview timer" data-pb-pending>
 <button type="button" class="md-button md-button--primary" data-pb-timer-action="start">Start</button>
 <button type="button" class="md-button" data-pb-timer-action="pause" disabled>Pause</button>
 <button type="button" class="md-button" data-pb-timer-action="reset">Reset</button>

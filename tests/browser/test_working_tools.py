@@ -27,6 +27,35 @@ def clip_page(browser: Browser, served_site: str) -> Iterator[Page]:
     context.close()
 
 
+# ---------- no layout shift when the scripts wire the tools up ----------
+
+SHIFTS = """() => new Promise((resolve) => {
+  const shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (!e.hadRecentInput) shifts.push({value: e.value, nodes: e.sources.map((s) => s.node && s.node.outerHTML
+        ? s.node.outerHTML.slice(0, 80) : String(s.node))});
+    }
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(shifts), 500);
+})"""
+
+
+@pytest.mark.parametrize("path", ["/design-review-checklist/", "/interview-drill/", "/caching/", "/how-to-use/"])
+def test_the_tools_take_their_place_in_the_first_layout(browser: Browser, served_site: str, path: str) -> None:
+    """On a phone-sized screen (as Lighthouse measures), nothing moves when the script adds the tools."""
+    context = browser.new_context(base_url=served_site, viewport={"width": 412, "height": 823}, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        page.goto(path, wait_until="load")
+        expect(page.locator("[data-pb-pending]")).to_have_count(0)  # every tool is wired and shown
+        expect(page.locator(".pb-cite:disabled")).to_have_count(0)
+        shifts = page.evaluate(SHIFTS)
+        assert sum(s["value"] for s in shifts) < 0.001, shifts
+    finally:
+        context.close()
+
+
 # ---------- design-review checklist ----------
 
 

@@ -3,8 +3,8 @@
  * 2. Moved anchors: an old #id in the address is sent to its new home (assets/anchor-redirects.json).
  * 3. Tables that scroll sideways can be reached and scrolled with the keyboard; code-block button bars
  *    are not navigation landmarks.
- * The working tools (checklist, interview drill, reading progress) follow as a second part of this file:
- * one script, one request. */
+ * The working tools (checklist, interview drill, reading progress) follow in the same closure (one script,
+ * one request; they share its helpers). */
 (() => {
   "use strict";
 
@@ -127,16 +127,13 @@
     keyboardScrollers(document);
     unlandmarkCodeNavs(document);
   });
-})();
 
-/* The playbook as a working tool, started from Material's document$ so it survives instant navigation.
- * 1. Design-review checklist: tick boxes kept in localStorage per page and item, "Clear all",
- *    "Copy as Markdown checklist".
- * 2. Interview drill: notes kept per problem; the 45-minute RAPID-S timer (start, pause, reset).
- * 3. Reading progress: "Mark as read" on chapter pages, ticks in the home page's chapter map.
- * Everything stays in this browser's localStorage; nothing is sent anywhere. */
-(() => {
-  "use strict";
+  /* ==== The working tools, started from Material's document$ so they survive instant navigation.
+   * 1. Design-review checklist: tick boxes kept in localStorage per page and item, "Clear all",
+   *    "Copy as Markdown checklist".
+   * 2. Interview drill: notes kept per problem; the 45-minute RAPID-S timer (start, pause, reset).
+   * 3. Reading progress: "Mark as read" on chapter pages, ticks in the home page's chapter map.
+   * Everything stays in this browser's localStorage; nothing is sent anywhere. */
 
   const PREFIX = "pb:";
 
@@ -195,24 +192,6 @@
     }
     region.textContent = "";
     window.setTimeout(() => { region.textContent = text; }, 50);
-  }
-
-  async function copyText(text) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch (_) {
-      const area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      const ok = document.execCommand("copy");
-      area.remove();
-      return ok;
-    }
   }
 
   function button(label, extraClass) {
@@ -274,8 +253,7 @@
       items.push({ li, input });
     });
 
-    const status = document.createElement("span");
-    status.className = "pb-checklist-count";
+    const status = tools.querySelector(".pb-checklist-count");
     const count = () => {
       const done = items.filter((i) => i.input.checked).length;
       status.textContent = `${done} of ${items.length} answered`;
@@ -283,8 +261,7 @@
     items.forEach((i) => i.input.addEventListener("change", count));
     count();
 
-    const copy = button("Copy as Markdown checklist", "md-button--primary");
-    copy.dataset.pbAction = "copy";
+    const copy = tools.querySelector('[data-pb-action="copy"]');
     copy.addEventListener("click", async () => {
       const lines = [];
       list.querySelectorAll("h2, li.task-list-item").forEach((node) => {
@@ -301,8 +278,7 @@
       live(tools, ok ? "Copied the checklist as Markdown" : "Copy failed: your browser blocked the clipboard");
     });
 
-    const clear = button("Clear all");
-    clear.dataset.pbAction = "clear";
+    const clear = tools.querySelector('[data-pb-action="clear"]');
     clear.addEventListener("click", () => {
       items.forEach(({ li, input }) => {
         input.checked = false;
@@ -313,7 +289,7 @@
       live(tools, "All ticks cleared");
     });
 
-    tools.append(copy, clear, status);
+    tools.removeAttribute("data-pb-pending");
   }
 
   /* ---------- 2. interview drill: notes and timer ---------- */
@@ -341,14 +317,13 @@
     const tools = root.querySelector("[data-pb-drill-tools]");
     if (tools && !tools.dataset.ready) {
       tools.dataset.ready = "1";
-      const clear = button("Clear all my answers");
-      clear.dataset.pbAction = "clear-notes";
+      const clear = tools.querySelector('[data-pb-action="clear-notes"]');
       clear.addEventListener("click", () => {
         areas.forEach((area) => { area.value = ""; });
         save(key, null);
         live(tools, "All answers cleared");
       });
-      tools.append(clear);
+      tools.removeAttribute("data-pb-pending");
     }
   }
 
@@ -380,7 +355,7 @@
     const start = q('[data-pb-timer-action="start"]');
     const pause = q('[data-pb-timer-action="pause"]');
     const reset = q('[data-pb-timer-action="reset"]');
-    q(".pb-timer__controls").hidden = false;
+    q(".pb-timer__controls").removeAttribute("data-pb-pending");
 
     let elapsedBefore = 0; /* ms run before the current start */
     let startedAt = null; /* Date.now() at the current start, null when paused */
