@@ -66,6 +66,8 @@ class PageResult:
     runs: list[dict[str, float | None]] = field(default_factory=list)
     failing_audits: dict[str, list[str]] = field(default_factory=dict)  # category -> audit ids below 1
     total_bytes: list[float] = field(default_factory=list)
+    # Lighthouse's measure of this machine's CPU (environment.benchmarkIndex): its 4x slowdown assumes ~1500-2000
+    benchmark_index: list[float] = field(default_factory=list)
     metrics: list[dict[str, float]] = field(default_factory=list)  # per run: METRICS' numeric values
     errors: list[str] = field(default_factory=list)
 
@@ -122,6 +124,8 @@ def audit_page(url: str, runs: int = 3, workdir: Path | None = None) -> PageResu
                 result.errors.append(f"{report['runtimeError'].get('code')}: {report['runtimeError'].get('message')}")
             result.runs.append({c: (report["categories"].get(c) or {}).get("score") for c in CATEGORIES})
             result.total_bytes.append(report["audits"]["total-byte-weight"]["numericValue"])
+            if (report.get("environment") or {}).get("benchmarkIndex"):
+                result.benchmark_index.append(report["environment"]["benchmarkIndex"])
             result.metrics.append({m: report["audits"].get(m, {}).get("numericValue") for m in METRICS})
             for cid, audits in failing_audits(report).items():
                 result.failing_audits.setdefault(cid, [])
@@ -132,8 +136,8 @@ def audit_page(url: str, runs: int = 3, workdir: Path | None = None) -> PageResu
 def table(results: list[PageResult]) -> str:
     lines = [
         "| page | performance | accessibility | best practices | SEO | performance runs"
-        " | FCP ms | LCP ms | TBT ms | CLS |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        " | FCP ms | LCP ms | TBT ms | CLS | CPU benchmark |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         cells = [f"{r.median(c):.2f}" if r.median(c) is not None else "—" for c in CATEGORIES]
@@ -141,7 +145,8 @@ def table(results: list[PageResult]) -> str:
         fcp, lcp, tbt, cls = (r.median_metric(m) for m in METRICS[:4])
         timing = " | ".join("—" if v is None else f"{v:,.0f}" for v in (fcp, lcp, tbt))
         shift = "—" if cls is None else f"{cls:.3f}"
-        lines.append(f"| {r.url} | {' | '.join(cells)} | {perf_runs} | {timing} | {shift} |")
+        bench = f"{statistics.median(r.benchmark_index):,.0f}" if r.benchmark_index else "—"
+        lines.append(f"| {r.url} | {' | '.join(cells)} | {perf_runs} | {timing} | {shift} | {bench} |")
     return "\n".join(lines)
 
 

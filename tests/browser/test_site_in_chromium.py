@@ -55,6 +55,41 @@ def test_palette_toggle_switches_between_light_and_dark(page: Page) -> None:
     assert page.locator("body").get_attribute("data-md-color-scheme") != "slate" or bg != "rgb(255, 255, 255)"
 
 
+def test_starting_a_page_recomputes_no_style_for_the_palette(page: Page) -> None:
+    """Material sets and removes data-md-color-switching on <body> at every page load. No rule may select on it
+    (hooks/palette_switch.py removes Material's): otherwise each change restyles every element of the page."""
+    page.goto("/glossary/")
+    selectors = page.evaluate(
+        """() => [...document.styleSheets].flatMap((sheet) => {
+             const walk = (rules) => [...rules].flatMap(
+                 (r) => r.selectorText !== undefined ? [r.selectorText] : walk(r.cssRules || []));
+             return walk(sheet.cssRules);
+           })"""
+    )
+    assert len(selectors) > 1000, "the stylesheets did not load"
+    assert not [s for s in selectors if "data-md-color-switching" in s]
+    assert any("data-pb-switching" in s for s in selectors)
+
+
+def test_a_palette_switch_recolours_at_once_then_transitions_return(page: Page) -> None:
+    """While a reader switches palettes, no element fades on its own (transitions off for two frames)."""
+    page.emulate_media(color_scheme="light")
+    page.goto("/caching/")
+    link = "document.querySelector('article a:not(.headerlink)')"
+    assert page.evaluate(f"getComputedStyle({link}).transitionDuration") != "0s"
+    during = page.evaluate(
+        f"""() => {{
+             document.querySelector("form[data-md-component='palette'] label:not([hidden])").click();
+             return [document.body.hasAttribute("data-pb-switching"), getComputedStyle({link}).transitionDuration,
+                     document.body.getAttribute("data-md-color-scheme")];
+           }}"""
+    )
+    assert during[0] and during[1] == "0s", during
+    page.wait_for_function("!document.body.hasAttribute('data-pb-switching')", timeout=5_000)
+    assert page.evaluate(f"getComputedStyle({link}).transitionDuration") != "0s"
+    assert not page.console_errors, page.console_errors
+
+
 def test_follows_the_system_dark_preference(page: Page) -> None:
     page.emulate_media(color_scheme="dark")
     page.goto("/")

@@ -121,6 +121,16 @@
     new MutationObserver(() => unlandmarkCodeNavs(results)).observe(results, { childList: true, subtree: true });
   }
 
+  // A reader's palette switch: transitions off until two frames have been drawn in the new colours
+  // (see playbook.css [data-pb-switching] and hooks/palette_switch.py). Capture phase, so the attribute
+  // is on <body> before Material's own change handler recolours the page. The header and its palette
+  // form survive instant navigation, so one listener on the document serves every page.
+  document.addEventListener("change", (event) => {
+    if (!(event.target instanceof HTMLInputElement) || event.target.name !== "__palette") return;
+    document.body.setAttribute("data-pb-switching", "");
+    requestAnimationFrame(() => requestAnimationFrame(() => document.body.removeAttribute("data-pb-switching")));
+  }, true);
+
   document$.subscribe(() => {
     addCiteButtons(document);
     followMovedAnchor();
