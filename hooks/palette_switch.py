@@ -9,8 +9,9 @@ style of every element: two full style recalculations on the main thread while t
 
 This hook removes that one rule from the built palette stylesheet, so setting the attribute costs nothing.
 The project's script keeps the rule's purpose where it matters: when a reader switches palettes it sets
-`data-pb-switching` for two frames, and playbook.css turns transitions off under it. The build fails if the
-rule is missing, so a Material upgrade that changes it is seen rather than silently undone.
+`data-pb-switching` on <html> for two frames (also on a first visit in a dark system palette, when
+Material itself switches from the light default), and playbook.css turns transitions off under it.
+The build fails if the rule is missing, so a Material upgrade that changes it is seen, not silently undone.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +54,8 @@ def printed(browser: Browser, served_site: str, site_dir: Path, tmp_path_factory
     seconds = time.monotonic() - start
     context.close()
     reader = PdfReader(out)
-    text = " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
+    # NFKC: a font's ligatures come out of the PDF as one character ("ﬀ" in "Tradeoﬀs"); compare letters
+    text = unicodedata.normalize("NFKC", " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split()))
     soup = BeautifulSoup((site_dir / "print" / "index.html").read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article")
     assert article is not None

@@ -80,12 +80,13 @@ def test_a_palette_switch_recolours_at_once_then_transitions_return(page: Page) 
     during = page.evaluate(
         f"""() => {{
              document.querySelector("form[data-md-component='palette'] label:not([hidden])").click();
-             return [document.body.hasAttribute("data-pb-switching"), getComputedStyle({link}).transitionDuration,
+             const root = document.documentElement;
+             return [root.hasAttribute("data-pb-switching"), getComputedStyle({link}).transitionDuration,
                      document.body.getAttribute("data-md-color-scheme")];
            }}"""
     )
     assert during[0] and during[1] == "0s", during
-    page.wait_for_function("!document.body.hasAttribute('data-pb-switching')", timeout=5_000)
+    page.wait_for_function("!document.documentElement.hasAttribute('data-pb-switching')", timeout=5_000)
     assert page.evaluate(f"getComputedStyle({link}).transitionDuration") != "0s"
     assert not page.console_errors, page.console_errors
 
