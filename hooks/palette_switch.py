@@ -8,9 +8,9 @@ style of every element: two full style recalculations on the main thread while t
 17-21 ms each on the glossary page unthrottled, four times that under Lighthouse's mobile CPU slowdown).
 
 This hook removes that one rule from the built palette stylesheet, so setting the attribute costs nothing.
-The project's script keeps the rule's purpose where it matters: when a reader switches palettes it sets
-`data-pb-switching` on <html> for two frames (also on a first visit in a dark system palette, when
-Material itself switches from the light default), and playbook.css turns transitions off under it.
+A small script in overrides/main.html keeps the rule's purpose where it matters: on a real palette switch
+(a reader's pick, a system palette change, a first visit in a dark system palette) it sets
+`data-pb-switching` on <html> for two frames, and playbook.css turns transitions off under it.
 The build fails if the rule is missing, so a Material upgrade that changes it is seen, not silently undone.
 """
 

@@ -121,20 +121,6 @@
     new MutationObserver(() => unlandmarkCodeNavs(results)).observe(results, { childList: true, subtree: true });
   }
 
-  // A reader's palette switch: transitions off until two frames have been drawn in the new colours
-  // (see playbook.css [data-pb-switching] and hooks/palette_switch.py). Capture phase, so the attribute
-  // is on <body> before Material's own change handler recolours the page. The header and its palette
-  // form survive instant navigation, so one listener on the document serves every page.
-  // On a first visit in a dark system palette, overrides/main.html set the attribute in <head>.
-  const root = document.documentElement;
-  const settle = () => requestAnimationFrame(() => requestAnimationFrame(() => root.removeAttribute("data-pb-switching")));
-  if (root.hasAttribute("data-pb-switching")) settle();
-  document.addEventListener("change", (event) => {
-    if (!(event.target instanceof HTMLInputElement) || event.target.name !== "__palette") return;
-    root.setAttribute("data-pb-switching", "");
-    settle();
-  }, true);
-
   document$.subscribe(() => {
     addCiteButtons(document);
     followMovedAnchor();
