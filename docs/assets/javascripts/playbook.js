@@ -3,6 +3,7 @@
  * 2. Moved anchors: an old #id in the address is sent to its new home (assets/anchor-redirects.json).
  * 3. Tables that scroll sideways can be reached and scrolled with the keyboard; code-block button bars
  *    are not navigation landmarks.
+ * 4. Tooltips of abbreviations, permalinks, footnote back-links and citation buttons, from one listener.
  * The working tools (checklist, interview drill, reading progress) follow in the same closure (one script,
  * one request; they share its helpers). */
 (() => {
@@ -121,7 +122,82 @@
     new MutationObserver(() => unlandmarkCodeNavs(results)).observe(results, { childList: true, subtree: true });
   }
 
+  // Tooltips. hooks/tooltips.py marks these hosts so that Material does not mount a tooltip component on
+  // each one as the page starts (631 on the glossary: most of its start-up time). One delegated listener
+  // shows the same tooltip, in Material's md-tooltip2 markup and custom properties, under the element a
+  // reader points at or focuses; Escape, leaving or blurring it hides it (WCAG 1.4.13). An abbreviation's
+  // title is lifted while its tooltip shows, so the browser does not show a second one.
+  const TIP_HOSTS = "article abbr[title][data-preview], article abbr[data-pb-title], article [data-pb-tip]";
+  let tip = null;
+  let tipHost = null;
+  function hideTip() {
+    if (!tipHost) return;
+    if (tipHost.dataset.pbTitle !== undefined) {
+      tipHost.setAttribute("title", tipHost.dataset.pbTitle);
+      delete tipHost.dataset.pbTitle;
+    }
+    tipHost.removeAttribute("aria-describedby");
+    const old = tip;
+    old.classList.remove("md-tooltip2--active");
+    window.setTimeout(() => old.remove(), 250);
+    tip = tipHost = null;
+  }
+  function showTip(host) {
+    hideTip();
+    const text = host.dataset.pbTip || host.getAttribute("title");
+    if (!text) return;
+    if (host.hasAttribute("title")) {
+      host.dataset.pbTitle = host.getAttribute("title");
+      host.removeAttribute("title");
+    }
+    tip = document.createElement("div");
+    tip.className = "md-tooltip2 md-tooltip2--bottom";
+    tip.id = "pb-tooltip";
+    tip.setAttribute("role", "tooltip");
+    const inner = document.createElement("div");
+    inner.className = "md-tooltip2__inner md-typeset";
+    inner.textContent = text;
+    tip.append(inner);
+    document.body.append(tip);
+    const box = host.getBoundingClientRect();
+    const set = (name, px) => tip.style.setProperty(`--md-tooltip-${name}`, `${px}px`);
+    set("host-x", box.left + window.scrollX);
+    set("host-y", box.top + window.scrollY);
+    set("x", box.width / 2);
+    set("y", 8 + box.height);
+    set("tail", 0);
+    set("width", inner.offsetWidth);
+    if (text !== host.getAttribute("aria-label")) host.setAttribute("aria-describedby", tip.id);
+    tipHost = host;
+    const shown = tip;
+    requestAnimationFrame(() => shown.classList.add("md-tooltip2--active"));
+  }
+  function tipHostOf(target) {
+    return target instanceof Element ? target.closest(TIP_HOSTS) : null;
+  }
+  document.addEventListener("mouseover", (e) => {
+    const host = tipHostOf(e.target);
+    if (host && host !== tipHost) showTip(host);
+    else if (!host && tipHost && document.activeElement !== tipHost) hideTip();
+  });
+  document.addEventListener("mouseout", (e) => {
+    if (tipHost && tipHostOf(e.target) === tipHost && !tipHost.contains(e.relatedTarget)
+        && document.activeElement !== tipHost) hideTip();
+  });
+  document.addEventListener("focusin", (e) => {
+    const host = tipHostOf(e.target);
+    if (host) showTip(host);
+    else hideTip();
+  });
+  document.addEventListener("focusout", (e) => {
+    if (tipHost && e.target === tipHost) hideTip();
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") hideTip();
+  });
+
   document$.subscribe(() => {
+    hideTip();
     addCiteButtons(document);
     followMovedAnchor();
     keyboardScrollers(document);
