@@ -10,8 +10,9 @@ markup and custom properties) from one listener when a reader points at or focus
 - `<abbr title="…">` keeps its title (the expansion: for screen readers, and without JavaScript) and gets
   `data-preview`, the attribute that Material's content selector `[title]:not([data-preview])` skips.
   Material gives `data-preview` a meaning on links only (a link preview), never on `<abbr>`.
-- Heading permalinks, footnote back-links and citation buttons: the title moves to `data-pb-tip`. The two
-  links, whose text is a symbol (¶, ↩), get it as their `aria-label` too, so their names say what they do.
+- Heading permalinks and footnote back-links, whose text is a symbol (¶, ↩): the title becomes their
+  `aria-label`, so their names say what they do, and an empty `data-pb-tip` shows it as the tooltip.
+- Citation buttons, named by their own `aria-label`: the title moves to `data-pb-tip`.
   Links in the prose keep their titles and Material's tooltips (a handful a page).
 
 The build stops if Material's script no longer has that selector, so an upgrade that changes it is seen.
@@ -47,10 +48,10 @@ def _control(m: re.Match[str]) -> str:
     title = TITLE.search(attrs)
     if not title:
         return m.group(0)
-    attrs = TITLE.sub("", attrs, count=1) + f' data-pb-tip="{title["text"]}"'
+    attrs = TITLE.sub("", attrs, count=1)
     if m["tag"] == "a" and "aria-label=" not in attrs:
-        attrs += f' aria-label="{title["text"]}"'
-    return f"<{m['tag']}{attrs}>"
+        return f'<a{attrs} aria-label="{title["text"]}" data-pb-tip>'  # an empty tip shows the aria-label
+    return f'<{m["tag"]}{attrs} data-pb-tip="{title["text"]}">'
 
 
 def mark_tooltips(page_html: str) -> str:

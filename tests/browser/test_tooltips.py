@@ -92,8 +92,12 @@ def test_nothing_on_html_changes_once_the_body_is_there(page: Page) -> None:
     page.add_init_script(
         """window.__htmlWrites = [];
            new MutationObserver((records) => {
-             for (const r of records) if (r.target === document.documentElement) window.__htmlWrites.push([r.attributeName, r.oldValue, document.body !== null]);
-           }).observe(document, {attributes: true, attributeOldValue: true, subtree: true, attributeFilter: ["class", "data-js-focus-visible"]});"""
+             for (const r of records) {
+               if (r.target !== document.documentElement) continue;
+               window.__htmlWrites.push([r.attributeName, r.oldValue, document.body !== null]);
+             }
+           }).observe(document, {attributes: true, attributeOldValue: true, subtree: true,
+                                 attributeFilter: ["class", "data-js-focus-visible"]});"""
     )
     page.goto("/glossary/")
     page.wait_for_function("document.readyState === 'complete'")

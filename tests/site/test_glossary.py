@@ -264,7 +264,8 @@ def test_chapter_pages_show_abbreviation_tooltips(html_pages):
     """includes/abbreviations.md is appended to every page (pymdownx.snippets auto_append in mkdocs.yml)."""
     page = html_pages["/mental-models/"]
     assert (
-        '<abbr title="If partitioned, availability or consistency; else, latency or consistency">PACELC</abbr>' in page
+        '<abbr title="If partitioned, availability or consistency; else, latency or consistency" data-preview>PACELC</abbr>'
+        in page
     )
     chapters = {url: html for url, html in html_pages.items() if url.strip("/") in chapter_slugs()}
     with_tooltips = [url for url, html in chapters.items() if "<abbr title=" in html]

@@ -144,7 +144,7 @@
   }
   function showTip(host) {
     hideTip();
-    const text = host.dataset.pbTip || host.getAttribute("title");
+    const text = host.dataset.pbTip || host.getAttribute("title") || host.getAttribute("aria-label");
     if (!text) return;
     if (host.hasAttribute("title")) {
       host.dataset.pbTitle = host.getAttribute("title");

@@ -30,15 +30,14 @@ def test_an_abbreviation_without_a_title_is_left_alone() -> None:
 def test_a_permalink_names_itself_and_keeps_its_tip_as_data() -> None:
     out = tooltips.mark_tooltips(PERMALINK)
     assert 'title="' not in out
-    assert ('<a class="headerlink" href="#x" data-pb-tip="Link to this section" '
-            'aria-label="Link to this section">&para;</a>') in out
+    assert '<a class="headerlink" href="#x" aria-label="Link to this section" data-pb-tip>&para;</a>' in out
 
 
 def test_a_footnote_back_link_names_itself() -> None:
     out = tooltips.mark_tooltips(BACKREF)
     assert 'title="' not in out
     assert 'aria-label="Jump back to footnote 1 in the text"' in out
-    assert 'data-pb-tip="Jump back to footnote 1 in the text"' in out
+    assert out.count("Jump back") == 1 and " data-pb-tip>" in out
 
 
 def test_a_citation_button_keeps_its_own_name() -> None:
