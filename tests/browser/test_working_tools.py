@@ -264,3 +264,29 @@ def test_mark_as_read_is_only_on_chapter_pages(page: Page) -> None:
     for url, count in (("/caching/", 1), ("/", 0), ("/design-review-checklist/", 0), ("/conventions/", 0)):
         page.goto(url)
         expect(page.locator(".pb-read-toggle")).to_have_count(count)
+
+
+def test_start_up_inserts_nothing_into_the_article(page: Page) -> None:
+    """The read toggle and the citation buttons are in the HTML (hooks/read_toggle.py, hooks/cite_buttons.py),
+    disabled until the script wires them up: an element inserted into the article restyles all of it."""
+    page.add_init_script(
+        """window.__pbInserted = [];
+           new MutationObserver((records) => {
+             for (const r of records) for (const n of r.addedNodes) {
+               if (n.nodeType === 1 && n.closest("article") && /\\bpb-/.test(n.className)) {
+                 window.__pbInserted.push([n.className, document.readyState]);
+               }
+             }
+           }).observe(document, {childList: true, subtree: true});"""
+    )
+    raw = page.request.get("/caching/").text()
+    assert 'class="md-button pb-read-toggle" data-chapter="caching" aria-pressed="false" disabled' in raw
+    page.goto("/caching/")
+    toggle = page.get_by_role("button", name="Mark as read")
+    expect(toggle).to_be_enabled()
+    inserted = page.evaluate("window.__pbInserted")
+    assert ["pb-read", "loading"] in inserted, inserted  # the parser's, from the HTML
+    # Nothing after parsing, when the scripts start.
+    assert [n for n in inserted if n[1] != "loading"] == []
+    assert page.evaluate("document.querySelectorAll('article .pb-read').length") == 1
+    assert not page.console_errors, page.console_errors

@@ -270,14 +270,6 @@
     window.setTimeout(() => { region.textContent = text; }, 50);
   }
 
-  function button(label, extraClass) {
-    const b = document.createElement("button");
-    b.type = "button";
-    b.className = "md-button" + (extraClass ? " " + extraClass : "");
-    b.textContent = label;
-    return b;
-  }
-
   /* ---------- 1. design-review checklist ---------- */
 
   function itemText(li) {
@@ -542,14 +534,14 @@
     return h1.id === slug && /^\d+ \S/.test(text) ? slug : null;
   }
 
+  // The button is in the HTML (hooks/read_toggle.py), disabled: inserting it here restyled the whole article.
   function setupReadToggle(root) {
     const slug = chapterSlug(root);
-    const article = root.querySelector("article");
-    if (!slug || !article || article.querySelector(".pb-read-toggle")) return;
-    const wrap = document.createElement("p");
-    wrap.className = "pb-read";
-    const toggle = button("Mark as read", "pb-read-toggle");
-    toggle.dataset.chapter = slug;
+    const toggle = root.querySelector("article .pb-read-toggle:not([data-pb-ready])");
+    if (!slug || !toggle || toggle.dataset.chapter !== slug) return;
+    const wrap = toggle.parentElement;
+    toggle.dataset.pbReady = "";
+    toggle.disabled = false;
     const sync = () => {
       const read = readSet().has(slug);
       toggle.setAttribute("aria-pressed", String(read));
@@ -564,11 +556,6 @@
       live(wrap, read.has(slug) ? "Chapter marked as read" : "Chapter marked as not read");
     });
     sync();
-    wrap.append(toggle);
-    const footnotes = article.querySelector(".footnote");
-    const anchor = footnotes || article.querySelector(".md-source-file");
-    if (anchor) anchor.before(wrap);
-    else article.append(wrap);
   }
 
   function showReadChapters(root) {
