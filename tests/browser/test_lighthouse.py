@@ -4,8 +4,8 @@ Served on 127.0.0.1 with gzip, mobile preset, default throttling, median of PLAY
 runs per page (3 by default): accessibility, best practices and SEO must be 1.00. Performance has a
 target of 0.98 that this machine's main-thread time does not yet reach; the test holds the floor and
 the metric limits in tests/budgets.json ("lighthouse") and reports every score. PLAYBOOK_FULL=1 (set by
-.ci/run, with one run a page to keep CI under its time limit) runs every page; without it, SAMPLE runs
-(home, a chapter with diagrams, the conventions, the calculators and the glossary).
+.ci/run) runs every page, the longest part of CI; without it, SAMPLE runs (home, a chapter
+with diagrams, the conventions, the calculators and the glossary).
 """
 
 from __future__ import annotations
