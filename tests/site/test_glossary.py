@@ -280,3 +280,12 @@ def test_tooltips_never_touch_code_or_attributes(html_pages):
             assert "<abbr" not in m[2], f"{url}: an abbreviation was expanded inside code"
         assert not re.search(r'="[^"]*<abbr', html), f"{url}: an abbreviation landed inside an attribute"
         assert not re.search(r"^\*\[[^\]]+\]:", re.sub(r"<[^>]+>", "", html), re.M), f"{url}: a raw definition shows"
+
+
+def test_the_database_conference_is_not_read_as_an_address_block(html_pages):
+    """The abbreviation CIDR (Classless Inter-Domain Routing) would also catch the database conference CIDR:
+    footnotes name the conference in full, so no tooltip on those pages calls it a routing scheme."""
+    for url in ("/consistency-transactions/", "/data-engineering/"):
+        html = html_pages[url]
+        assert "Conference on Innovative Data Systems Research" in html, url
+        assert "Classless Inter-Domain Routing" not in html, url
