@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.stamp-$(shell sha256sum package-lock.json | cut -c1-
 
 .PHONY: serve build build-offline test test-quick lint diagrams link-contract clean bench links-report
 
-serve: $(SITE_STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
+serve: $(SITE_STAMP) ## Serve the site with live reload on http://127.0.0.1:8000/playbook/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(SITE_STAMP) ## Build the site into site/ (strict: any warning fails)
