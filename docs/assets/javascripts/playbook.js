@@ -138,6 +138,7 @@
     }
     tipHost.removeAttribute("aria-describedby");
     const old = tip;
+    old.removeAttribute("id"); // the next tooltip takes the id while this one fades out
     old.classList.remove("md-tooltip2--active");
     window.setTimeout(() => old.remove(), 250);
     tip = tipHost = null;
