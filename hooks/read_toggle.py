@@ -8,8 +8,8 @@ above its footnotes, it costs nothing. It is `disabled` until docs/assets/javasc
 finished page (on_post_page), after the search index and the print page have taken the content, so
 neither of them holds the button.
 
-A chapter page is recognised as the script recognises it: its H1 carries the page's slug as its id and
-its text starts with the chapter number ("12 Caching").
+A chapter page is one whose H1 carries the page's slug as its id and starts with the chapter number
+("12 Caching"); the script trusts the button's data-chapter and does not decide again.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import re
 H1 = re.compile(r'<h1 id="(?P<id>[^"]+)"[^>]*>(?P<body>.*?)</h1>', re.S)
 CONTROLS = re.compile(r'<(a|button) [^>]*class="(?:headerlink|pb-cite)".*?</\1>', re.S)
 TAG = re.compile(r"<[^>]+>")
-CHAPTER_TITLE = re.compile(r"^\d+ \S")  # the script's chapterSlug() rule
+CHAPTER_TITLE = re.compile(r"^\d+ \S")
 
 
 def heading_title(body: str) -> str:

@@ -526,20 +526,12 @@
     return new Set(load(READ_KEY, []));
   }
 
-  /* A chapter page: its H1 is numbered ("12 Caching") and carries the page's slug as its id. */
-  function chapterSlug(root) {
-    const h1 = root.querySelector("article h1[id]");
-    if (!h1) return null;
-    const slug = pageKey().replace(/^\/|\/$/g, "");
-    const text = h1.textContent.replace(/\s+/g, " ").trim();
-    return h1.id === slug && /^\d+ \S/.test(text) ? slug : null;
-  }
-
-  // The button is in the HTML (hooks/read_toggle.py), disabled: inserting it here restyled the whole article.
+  // The button is in the HTML of chapter pages only (hooks/read_toggle.py decides which, and names the
+  // chapter in data-chapter), disabled: inserting it here restyled the whole article.
   function setupReadToggle(root) {
-    const slug = chapterSlug(root);
     const toggle = root.querySelector("article .pb-read-toggle:not([data-pb-ready])");
-    if (!slug || !toggle || toggle.dataset.chapter !== slug) return;
+    if (!toggle) return;
+    const slug = toggle.dataset.chapter;
     const wrap = toggle.parentElement;
     toggle.dataset.pbReady = "";
     toggle.disabled = false;
