@@ -15,6 +15,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+# The site's scripts start after the page's first paint (hooks/script_loader.py), which may come after its
+# load event: every navigation in these tests also waits for them, so a test never races them.
+SCRIPTS_READY = (
+    "() => window.playbookScriptsReady === true"
+    " || !document.querySelector('link[rel=preload][as=script][href*=\"bundle.\"]')"
+)
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -37,6 +44,22 @@ def chromium_path() -> str | None:
         if candidate and Path(candidate).is_file():
             return candidate
     return None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _goto_waits_for_scripts() -> Iterator[None]:
+    """Page.goto returns once the page's scripts have run (pages without the loader: at once)."""
+    original = Page.goto
+
+    def goto(self: Page, url: str, **kwargs):
+        response = original(self, url, **kwargs)
+        if kwargs.get("wait_until", "load") in ("load", "networkidle"):
+            self.wait_for_function(SCRIPTS_READY, timeout=15_000)
+        return response
+
+    Page.goto = goto  # type: ignore[method-assign]
+    yield
+    Page.goto = original  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")

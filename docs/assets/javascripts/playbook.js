@@ -4,12 +4,16 @@
  * 3. Tables that scroll sideways can be reached and scrolled with the keyboard; code-block button bars
  *    are not navigation landmarks.
  * 4. Tooltips of abbreviations, permalinks, footnote back-links and citation buttons, from one listener.
+ * 5. The calculators' script, on the pages that hold a calculator.
  * The working tools (checklist, interview drill, reading progress) follow in the same closure (one script,
  * one request; they share its helpers). */
 (() => {
   "use strict";
 
   const NUMBERED = /^(\d+(?:\.\d+)?)\s+(.+)$/;
+  // The calculators' script, beside this one: loaded only on pages that hold a calculator (also after
+  // instant navigation), so that no other page pays for it.
+  const CALC_SRC = new URL("calculators.js", document.currentScript.src).href;
 
   function headingTitle(h) {
     const copy = h.cloneNode(true);
@@ -580,6 +584,14 @@
     summary.hidden = count === 0;
     summary.textContent = `You have marked ${count} of ${links.length} chapters as read (✓), in this browser.`;
   }
+
+  document$.subscribe(() => {
+    if (window.playbookCalc || document.getElementById("calc-js") || !document.querySelector("form[data-calc]")) return;
+    const script = document.createElement("script");
+    script.id = "calc-js";
+    script.src = CALC_SRC;
+    document.body.appendChild(script);
+  });
 
   document$.subscribe(() => {
     stopTimer();
