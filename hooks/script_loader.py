@@ -6,10 +6,15 @@ project's playbook.js. A browser fetches them while it reads the page and, on a 
 them behind the first paint:
 
 - each script becomes a `<link rel="preload" as="script">` in the head, so it still downloads at once;
-- in their place at the end of the body, a small loader inserts the same scripts, in the same order
-  (`async = false`), once the browser reports its first paint (a `paint` PerformanceObserver entry);
-  where no paint will be reported (a page opened in a background tab, or a browser without paint
-  timing) it starts at DOMContentLoaded, and in any case no later than 3 s after the page's load event;
+- in their place at the end of the body, a small loader inserts the same scripts into the head, in the
+  same order (`async = false`), once the page is parsed (DOMContentLoaded) and the browser has reported
+  its first paint (a `paint` PerformanceObserver entry), whichever comes last, and one more frame has
+  been drawn. On a long page the first paint may show only the header, and the frame that shows the
+  text may come just after the parse: so the text is on the screen before any script runs. Where no
+  paint will be reported (a page opened in a background tab, or a browser without paint timing) it
+  starts at DOMContentLoaded, and in any case no later than 3 s after the page's load event. In the
+  head, the new script elements change nothing that the page's styles select on (inserted into the
+  body, each made the browser check the style of the whole body again);
 - Material's bundle starts its components when `document$` emits, which it does on DOMContentLoaded.
   When the scripts arrive after that event, the loader emits `document$` itself, once, after the
   last script has run: the same order as before (bundle, the project's subscribers, then the document).
@@ -28,37 +33,27 @@ CONFIG = '<script id="__config"'
 SCRIPT = re.compile(r'<script src="(?P<src>[^"]+)"></script>')
 BUNDLE = re.compile(r"(?:^|/)bundle\.[0-9a-f]+\.min\.js$")
 
-# The loader, in plain ES5 so that it runs wherever the rest of the page is shown. %s: the URLs, as JSON.
-LOADER = """<script>(function (srcs) {
-  var started = false;
-  function start() {
+# The loader, small (it is in every page). %s: the URLs, as JSON.
+LOADER = """<script>((srcs) => {
+  let started = false, painted = false, parsed = false;
+  const start = () => {
     if (started) return;
     started = true;
-    var last;
-    srcs.forEach(function (src) {
-      var script = document.createElement("script");
-      script.src = src;
-      script.async = false;
-      document.body.appendChild(script);
-      last = script;
-    });
-    last.addEventListener("load", function () {
-      if (document.readyState !== "loading" && window.document$) window.document$.next(document);
+    const add = (src) => Object.assign(document.createElement("script"), { src, async: false });
+    const scripts = srcs.map((src) => document.head.appendChild(add(src)));
+    scripts.at(-1).addEventListener("load", () => {
+      if (document.readyState !== "loading" && window.document$) document$.next(document);
       window.playbookScriptsReady = true;
     });
-  }
-  var paint = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes &&
-    PerformanceObserver.supportedEntryTypes.indexOf("paint") >= 0;
-  if (paint) {
-    new PerformanceObserver(function (list, observer) {
-      observer.disconnect();
-      setTimeout(start);
-    }).observe({ type: "paint", buffered: true });
-  }
-  document.addEventListener("DOMContentLoaded", function () {
-    if (!paint || document.visibilityState === "hidden") start();
-  });
-  window.addEventListener("load", function () { setTimeout(start, 3000); });
+  };
+  const frame = requestAnimationFrame;
+  const ready = () => { if (painted && parsed) frame(() => frame(() => setTimeout(start))); };
+  if (PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+    const first = (list, observer) => { observer.disconnect(); painted = true; ready(); };
+    new PerformanceObserver(first).observe({ type: "paint", buffered: true });
+  } else painted = true;
+  document.addEventListener("DOMContentLoaded", () => { parsed = true; if (document.hidden) start(); ready(); });
+  addEventListener("load", () => setTimeout(start, 3000));
 })(%s);</script>"""
 
 

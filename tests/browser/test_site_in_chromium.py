@@ -48,27 +48,11 @@ def test_palette_toggle_switches_between_light_and_dark(page: Page) -> None:
     assert start == "default"
     seen = {start}
     for _ in range(2):  # auto → light → dark cycle: at most two clicks to reach slate
-        page.locator("form[data-md-component='palette'] label:visible").first.click()
+        page.locator("form[data-pb-palette] label:visible").first.click()
         seen.add(body.get_attribute("data-md-color-scheme"))
     assert "slate" in seen, seen
     bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert page.locator("body").get_attribute("data-md-color-scheme") != "slate" or bg != "rgb(255, 255, 255)"
-
-
-def test_starting_a_page_recomputes_no_style_for_the_palette(page: Page) -> None:
-    """Material sets and removes data-md-color-switching on <body> at every page load. No rule may select on it
-    (hooks/palette_switch.py removes Material's): otherwise each change restyles every element of the page."""
-    page.goto("/glossary/")
-    selectors = page.evaluate(
-        """() => [...document.styleSheets].flatMap((sheet) => {
-             const walk = (rules) => [...rules].flatMap(
-                 (r) => r.selectorText !== undefined ? [r.selectorText] : walk(r.cssRules || []));
-             return walk(sheet.cssRules);
-           })"""
-    )
-    assert len(selectors) > 1000, "the stylesheets did not load"
-    assert not [s for s in selectors if "data-md-color-switching" in s]
-    assert any("data-pb-switching" in s for s in selectors)
 
 
 def test_a_palette_switch_recolours_at_once_then_transitions_return(page: Page) -> None:
@@ -79,7 +63,7 @@ def test_a_palette_switch_recolours_at_once_then_transitions_return(page: Page) 
     assert page.evaluate(f"getComputedStyle({link}).transitionDuration") != "0s"
     during = page.evaluate(
         f"""() => {{
-             document.querySelector("form[data-md-component='palette'] label:not([hidden])").click();
+             document.querySelector("form[data-pb-palette] label:not([hidden])").click();
              const root = document.documentElement;
              return [root.hasAttribute("data-pb-switching"), getComputedStyle({link}).transitionDuration,
                      document.body.getAttribute("data-md-color-scheme")];
@@ -88,6 +72,101 @@ def test_a_palette_switch_recolours_at_once_then_transitions_return(page: Page) 
     assert during[0] and during[1] == "0s", during
     page.wait_for_function("!document.documentElement.hasAttribute('data-pb-switching')", timeout=5_000)
     assert page.evaluate(f"getComputedStyle({link}).transitionDuration") != "0s"
+    assert not page.console_errors, page.console_errors
+
+
+# When Material's bundle is added to the page, and every largest-contentful-paint candidate until then.
+RECORD_START = """
+window.pbStart = { lcp: [] };
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.pbStart.lcp.push(e.startTime); })
+  .observe({ type: "largest-contentful-paint", buffered: true });
+new MutationObserver(() => {
+  if (!window.pbStart.bundle && document.querySelector("head > script[src*='bundle.']")) {
+    window.pbStart.bundle = performance.now();
+    window.pbStart.parsed = document.readyState !== "loading";
+    window.pbStart.text = !!document.querySelector("article h1");
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+@pytest.mark.parametrize("path", ["/glossary/", "/interview-problems/", "/mindset/"])
+def test_scripts_start_after_the_text_is_painted(browser, served_site: str, path: str) -> None:
+    """hooks/script_loader.py: no script of the page's end runs before the text is on the screen (so neither
+    a reader nor Lighthouse waits for them), and they still start, in order, once it is."""
+    context = browser.new_context(base_url=served_site, viewport={"width": 412, "height": 823}, is_mobile=True)
+    page = context.new_page()
+    page.add_init_script(RECORD_START)
+    page.goto(path)
+    start = page.evaluate("window.pbStart")
+    assert start["parsed"] and start["text"], start
+    assert start["lcp"] and max(start["lcp"]) < start["bundle"], start
+    srcs = page.evaluate("[...document.head.querySelectorAll('script[src]')].map((s) => s.src.split('/').pop())")
+    assert [s.split(".")[0] for s in srcs] == ["search-typos", "bundle", "playbook"], srcs
+    assert page.evaluate("typeof document$.subscribe") == "function"
+    assert page.evaluate("!!document.querySelector('.md-search__form')")
+    context.close()
+
+
+# Every change of a data-md-color-* attribute of <body>, and whether the article had been read by then.
+RECORD_PALETTE = """
+window.pbPaletteChanges = [];
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.target === document.body && r.attributeName.startsWith("data-md-color-")) {
+      window.pbPaletteChanges.push([r.attributeName, document.body.getAttribute(r.attributeName),
+                                    !!document.querySelector("article")]);
+    }
+  }
+}).observe(document, { attributes: true, subtree: true });
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_palette_is_set_before_the_article_is_read(browser, served_site: str, scheme: str) -> None:
+    """The palette switch runs as the header is read (partials/javascripts/palette.html), not from Material's
+    bundle: no body attribute changes once the article is there (data-md-color-switching included, which
+    Material's stylesheet selects on), on a first visit or with a saved palette."""
+    context = browser.new_context(base_url=served_site, color_scheme=scheme)
+    page = context.new_page()
+    page.add_init_script(RECORD_PALETTE)
+    expected = "slate" if scheme == "dark" else "default"
+    for visit in ("first", "saved"):
+        page.goto("/caching/")
+        changes = page.evaluate("window.pbPaletteChanges")
+        assert not [c for c in changes if c[2]], f"{visit} visit: the palette changed after the article was read"
+        assert page.evaluate("document.body.dataset.mdColorScheme") == expected, visit
+        assert page.evaluate("!!localStorage.length"), "the palette is saved where Material keeps it"
+    assert page.evaluate("document.querySelector('[data-md-component=palette]')") is None
+    metas = page.evaluate("[...document.querySelectorAll('meta[name=color-scheme]')].map((m) => m.content)")
+    assert metas == [scheme], "one color-scheme meta, in step with the palette (Material adds none)"
+    theme = page.evaluate("document.querySelector('meta[name=theme-color]').content")
+    header = page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor")
+    assert header == "rgb({}, {}, {})".format(*(int(theme[i:i + 2], 16) for i in (1, 3, 5))), (theme, header)
+    context.close()
+
+
+def test_the_palette_switch_works_from_the_keyboard_and_follows_the_system(page: Page) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto("/caching/")
+    scheme = "document.body.dataset.mdColorScheme"
+    visible = "[...document.querySelectorAll('form[data-pb-palette] label')].findIndex((l) => !l.hidden)"
+    assert page.evaluate(visible) == 0  # automatic: its label switches to light
+    page.emulate_media(color_scheme="dark")  # automatic follows the system
+    page.wait_for_function(f"{scheme} === 'slate'")
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function(f"{scheme} === 'default'")
+    page.focus("#__palette_0")
+    page.keyboard.press("Enter")  # to the fixed light palette
+    assert page.evaluate(visible) == 1
+    page.keyboard.press("Enter")  # to the fixed dark palette
+    assert page.evaluate(f"[{scheme}, {visible}, document.activeElement.id]") == ["slate", 2, "__palette_2"]
+    page.emulate_media(color_scheme="light")  # a fixed palette stays
+    page.wait_for_timeout(200)
+    assert page.evaluate(scheme) == "slate"
+    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "dark"
+    page.goto("/mindset/")  # and is kept on the next page
+    assert page.evaluate(scheme) == "slate"
     assert not page.console_errors, page.console_errors
 
 

@@ -41,14 +41,17 @@ def test_scripts_are_preloaded_in_order_and_started_by_one_loader() -> None:
     assert loader_srcs(out) == SRCS
     # everything else stays where it was: the config, then the inline search loader, then the loader
     assert body.index(CONFIG) < body.index(SEARCH) < body.index("PerformanceObserver")
+    assert "document.head.appendChild(" in out  # not the body: nothing there is restyled
     assert out.startswith(HEAD[:HEAD.index("</head>")]) and out.endswith(" </body></html>")
 
 
-def test_the_loader_waits_for_the_first_paint_and_starts_material_after_domcontentloaded() -> None:
+def test_the_loader_waits_for_the_first_paint_and_the_parse_and_starts_material() -> None:
+    """What it does is tested in Chromium (tests/browser/test_site_in_chromium.py); here, that it says so."""
     out = script_loader.defer_scripts(page(), "caching.md")
     assert 'observe({ type: "paint", buffered: true })' in out
-    assert "script.async = false" in out  # in order, like the parser-blocking tags they replace
-    assert 'document.readyState !== "loading"' in out and "window.document$.next(document)" in out
+    assert "if (painted && parsed) frame(() => frame(() => setTimeout(start)))" in out  # one more frame
+    assert "async: false" in out  # in order, like the parser-blocking tags they replace
+    assert 'document.readyState !== "loading"' in out and "document$.next(document)" in out
     assert "window.playbookScriptsReady = true" in out
 
 
