@@ -114,3 +114,39 @@ def test_nothing_on_html_changes_once_the_body_is_there(page: Page) -> None:
             changes.append((name, old, new, body))
     assert any(not body for *_, body in changes), f"the head script changed nothing: {writes}"
     assert [c for c in changes if c[3] and c[0] in ("class", "data-js-focus-visible")] == []
+
+
+def test_stylesheets_are_read_once(page: Page) -> None:
+    """Instant navigation makes every relative URL of the page absolute as it starts; on a stylesheet's <link>
+    that makes the browser parse the stylesheet again and restyle the whole page. The head script does it
+    before the body exists, so the bundle finds nothing to change, and an instant navigation finds the same
+    <link>s in the next page's head and keeps them."""
+    page.add_init_script(
+        """window.__sheetWrites = [];
+           new MutationObserver((records) => {
+             for (const r of records) {
+               const body = document.body !== null;
+               if (r.type === "attributes" && r.target.matches("link[rel=stylesheet]"))
+                 window.__sheetWrites.push(["href", r.oldValue, r.target.getAttribute("href"), body]);
+               for (const [what, nodes] of [["added", r.addedNodes], ["removed", r.removedNodes]])
+                 for (const n of nodes)
+                   if (n.nodeType === 1 && n.matches("link[rel=stylesheet]"))
+                     window.__sheetWrites.push([what, null, n.getAttribute("href"), body]);
+             }
+           }).observe(document, {attributes: true, attributeOldValue: true, attributeFilter: ["href"],
+                                 childList: true, subtree: true});"""
+    )
+    page.goto("/caching/")
+    origin = page.evaluate("location.origin")
+    sheets = "(els) => els.map((el) => el.getAttribute('href'))"
+    hrefs = page.eval_on_selector_all("link[rel=stylesheet]", sheets)
+    assert len(hrefs) >= 3 and all(h.startswith(origin + "/") for h in hrefs), hrefs
+    writes = page.evaluate("window.__sheetWrites")
+    resolved = [w for w in writes if w[0] == "href" and not w[3]]
+    assert len(resolved) == len(hrefs) and all(not w[1].startswith(origin) for w in resolved), writes
+    assert [w for w in writes if w[3]] == [], "a stylesheet <link> changed once the body was there"
+    page.locator("article a[href$='/databases/']").first.click()
+    page.wait_for_url("**/databases/")
+    page.wait_for_function("document.querySelector('article h1')?.textContent.includes('atabase')")
+    assert [w for w in page.evaluate("window.__sheetWrites") if w[3]] == [], "instant navigation swapped a stylesheet"
+    assert page.eval_on_selector_all("link[rel=stylesheet]", sheets) == hrefs
