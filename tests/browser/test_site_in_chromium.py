@@ -27,6 +27,25 @@ def test_chapter_page_renders_with_title_nav_and_tables(page: Page) -> None:
     assert not page.console_errors, page.console_errors
 
 
+
+def test_tables_keep_their_place_in_their_own_div(page: Page) -> None:
+    """hooks/table_wrap.py: Material's scrolling wrapper lands inside each table's <div class="pb-table">, which
+    adds no space of its own (the wrapper's margins collapse through it), so the page looks as before."""
+    page.goto("/back-of-envelope/")
+    boxes = page.eval_on_selector_all(
+        "article table",
+        """(tables) => tables.map((t) => {
+             const div = t.closest(".pb-table"), wrap = t.closest(".md-typeset__scrollwrap");
+             const [d, w] = [div, wrap].map((el) => el && el.getBoundingClientRect());
+             return {inside: !!(div && wrap && div.contains(wrap) && wrap.parentElement === div),
+                     top: d && w && Math.abs(d.top - w.top), height: d && w && Math.abs(d.height - w.height),
+                     style: div && getComputedStyle(div).display + getComputedStyle(div).marginTop}; })""",
+    )
+    assert len(boxes) >= 3
+    for box in boxes:
+        assert box["inside"] and box["top"] < 0.5 and box["height"] < 0.5 and box["style"] == "block0px", box
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
