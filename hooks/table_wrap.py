@@ -1,4 +1,4 @@
-"""Each table of a page's content sits in a plain `<div class="pb-table">` from the start.
+"""Each table of a page's content sits in a `<div class="pb-table">` from the start.
 
 One job. As the page starts, Material's bundle moves every table (`table:not([class])`) into a scrolling
 wrapper: it takes the table out of its parent and puts the wrapper in its place. Material's stylesheet
@@ -7,9 +7,12 @@ the article makes the browser check the style of the whole article again: about 
 interview problems, the largest single piece of the page's start-up. In a `<div>` of its own, the table
 is moved inside that `<div>`, and only the table's own elements are checked again.
 
-The `<div>` has no style of its own (margins collapse through it), so the page looks the same; without
-JavaScript, playbook.css gives what follows it the space Material gives what follows a table.
-Only attribute-less `<table>`s are wrapped: those are the ones Material moves.
+The `<div>` takes the wrapper's space above and below (playbook.css), so the page looks the same.
+A table that comes after BELOW characters of the page's text is also marked `pb-table--below`: it is
+below the first screen even on a large one, and playbook.css lets the browser lay it out only when it
+comes near the screen. One within the first screen must be drawn in the first frame, or what follows it
+moves when it is (a layout shift). Only attribute-less `<table>`s are wrapped: those are the ones
+Material moves.
 """
 
 from __future__ import annotations
@@ -17,12 +20,26 @@ from __future__ import annotations
 import re
 
 TABLE = re.compile(r"<table>.*?</table>", re.S)
-OPEN = '<div class="pb-table">'
+TAG = re.compile(r"<[^>]*>")
+# About three screens of text on a phone, and more than a large desktop screen shows above its first table.
+BELOW = 4000
+
+
+def text_length(html: str) -> int:
+    return len(" ".join(TAG.sub(" ", html).split()))
 
 
 def wrap_tables(html: str) -> str:
-    """`html` with each attribute-less `<table>` in a `<div class="pb-table">`."""
-    return TABLE.sub(lambda m: f"{OPEN}{m.group(0)}</div>", html)
+    """`html` with each attribute-less `<table>` in a `<div class="pb-table">` (and `pb-table--below` far down)."""
+    out, last, text = [], 0, 0
+    for m in TABLE.finditer(html):
+        text += text_length(html[last:m.start()])
+        css = "pb-table pb-table--below" if text >= BELOW else "pb-table"
+        out += [html[last:m.start()], f'<div class="{css}">', m.group(0), "</div>"]
+        text += text_length(m.group(0))
+        last = m.end()
+    out.append(html[last:])
+    return "".join(out)
 
 
 def on_page_content(html: str, **_) -> str:

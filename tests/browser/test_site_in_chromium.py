@@ -28,22 +28,36 @@ def test_chapter_page_renders_with_title_nav_and_tables(page: Page) -> None:
 
 
 
-def test_tables_keep_their_place_in_their_own_div(page: Page) -> None:
-    """hooks/table_wrap.py: Material's scrolling wrapper lands inside each table's <div class="pb-table">, which
-    adds no space of its own (the wrapper's margins collapse through it), so the page looks as before."""
-    page.goto("/back-of-envelope/")
-    boxes = page.eval_on_selector_all(
-        "article table",
-        """(tables) => tables.map((t) => {
-             const div = t.closest(".pb-table"), wrap = t.closest(".md-typeset__scrollwrap");
-             const [d, w] = [div, wrap].map((el) => el && el.getBoundingClientRect());
-             return {inside: !!(div && wrap && div.contains(wrap) && wrap.parentElement === div),
-                     top: d && w && Math.abs(d.top - w.top), height: d && w && Math.abs(d.height - w.height),
-                     style: div && getComputedStyle(div).display + getComputedStyle(div).marginTop}; })""",
-    )
-    assert len(boxes) >= 3
-    for box in boxes:
-        assert box["inside"] and box["top"] < 0.5 and box["height"] < 0.5 and box["style"] == "block0px", box
+TABLE_GEOMETRY = """() => [...document.querySelectorAll("article table")].map((t) => {
+  const div = t.closest(".pb-table"), wrap = t.closest(".md-typeset__scrollwrap");
+  if (!div || !wrap || wrap.parentElement !== div) return null;
+  const w = wrap.getBoundingClientRect(), y = window.scrollY;
+  const prev = div.previousElementSibling?.getBoundingClientRect();
+  const next = div.nextElementSibling?.getBoundingClientRect();
+  return {top: Math.round(w.top + y), above: prev && Math.round(w.top - prev.bottom),
+          below: next && Math.round(next.top - w.bottom), left: Math.round(w.left), width: Math.round(w.width),
+          height: Math.round(w.height), lazy: div.classList.contains("pb-table--below"),
+          visibility: getComputedStyle(div).contentVisibility};
+})"""
+
+
+@pytest.mark.parametrize("path", ["/back-of-envelope/", "/observability/"])
+def test_tables_keep_their_place_in_their_own_div(page: Page, path: str) -> None:
+    """hooks/table_wrap.py and playbook.css: Material's scrolling wrapper lands inside each table's
+    <div class="pb-table">, tables below the first screen are laid out only when they come near it, and once
+    drawn every table is where it is when all are drawn at once (.pb-drawn): same place, size and space."""
+    page.goto(path)
+    for i in range(page.locator("article .pb-table").count()):  # draw each once: it keeps its height after
+        page.locator("article .pb-table").nth(i).scroll_into_view_if_needed()
+        page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    lazily = page.evaluate(TABLE_GEOMETRY)
+    page.evaluate("document.documentElement.classList.add('pb-drawn')")
+    drawn = page.evaluate(TABLE_GEOMETRY)
+    assert len(lazily) >= 3 and None not in lazily
+    assert all(box.pop("visibility") == ("auto" if box["lazy"] else "visible") for box in lazily)
+    assert {box.pop("visibility") for box in drawn} == {"visible"}
+    assert any(box["lazy"] for box in lazily) and not lazily[0]["lazy"]
+    assert lazily == drawn
 
 
 @pytest.mark.parametrize(
