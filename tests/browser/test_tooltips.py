@@ -150,3 +150,33 @@ def test_stylesheets_are_read_once(page: Page) -> None:
     page.wait_for_function("document.querySelector('article h1')?.textContent.includes('atabase')")
     assert [w for w in page.evaluate("window.__sheetWrites") if w[3]] == [], "instant navigation swapped a stylesheet"
     assert page.eval_on_selector_all("link[rel=stylesheet]", sheets) == hrefs
+
+
+def test_the_pages_urls_are_absolute_before_the_bundle_starts(page: Page) -> None:
+    """hooks/script_loader.py: the loader makes the body's relative URLs absolute two frames before the
+    scripts (the links' restyle is then a task of its own), so instant navigation's start changes none."""
+    page.add_init_script(
+        """window.__urlWrites = [];
+           new MutationObserver((records) => {
+             const bundle = !!document.querySelector("script[src*='bundle.']");
+             for (const r of records)
+               if (r.oldValue && !/^(?:[a-z]+:)?\\/\\//i.test(r.oldValue)
+                   && r.oldValue !== r.target.getAttribute(r.attributeName)
+                   && new URL(r.oldValue, document.baseURI).href === r.target.getAttribute(r.attributeName))
+                 window.__urlWrites.push([r.target.tagName, r.attributeName, r.oldValue,
+                                          r.target.getAttribute(r.attributeName), bundle]);
+           }).observe(document, {attributes: true, attributeOldValue: true, attributeFilter: ["href", "src"],
+                                 subtree: true});"""
+    )
+    page.goto("/glossary/")
+    writes = page.evaluate("window.__urlWrites")
+    origin = page.evaluate("location.origin")
+    links = [w for w in writes if w[0] == "A"]
+    assert len(links) > 500, len(links)  # the glossary's links, each made absolute once
+    assert [w for w in writes if not (w[3] or "").startswith(origin + "/")] == []
+    assert [w for w in writes if w[4]] == [], "URLs made absolute once the bundle was there"
+    relative = page.evaluate(
+        """() => [...document.querySelectorAll('[href],[src]')].filter((el) => ['href', 'src'].some((k) => {
+             const v = el.getAttribute(k); return v && !/^(?:[a-z]+:)?\\/\\//i.test(v); })).length"""
+    )
+    assert relative == 0

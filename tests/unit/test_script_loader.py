@@ -27,7 +27,7 @@ def page(scripts: str = SCRIPTS) -> str:
 
 
 def loader_srcs(html: str) -> list[str]:
-    found = re.findall(r"\}\)\((\[.*?\])\);</script>", html)
+    found = re.findall(r"\}\)\((\[.*?\]), (?:true|false)\);</script>", html)
     assert len(found) == 1, html
     return json.loads(found[0])
 
@@ -49,7 +49,7 @@ def test_the_loader_waits_for_the_first_paint_and_the_parse_and_starts_material(
     """What it does is tested in Chromium (tests/browser/test_site_in_chromium.py); here, that it says so."""
     out = script_loader.defer_scripts(page(), "caching.md")
     assert 'observe({ type: "paint", buffered: true })' in out
-    assert "if (painted && parsed) frame(() => frame(() => setTimeout(start)))" in out  # one more frame
+    assert "if (painted && parsed) { absolute(); frame(() => frame(() => setTimeout(start))); }" in out  # frames
     assert "async: false" in out  # in order, like the parser-blocking tags they replace
     assert 'document.readyState !== "loading"' in out and "document$.next(document)" in out
     assert "window.playbookScriptsReady = true" in out
@@ -81,3 +81,12 @@ def test_every_built_page_starts_its_scripts_after_first_paint(html_pages: dict[
         assert srcs[-1].endswith("playbook.js"), path
         head = html[:html.index("</head>")]
         assert re.findall(r'<link rel="preload" as="script" href="([^"]+)">', head) == srcs, path
+
+
+def test_the_loader_makes_urls_absolute_only_with_instant_navigation() -> None:
+    on = script_loader.defer_scripts(page(), "caching.md")
+    off = script_loader.defer_scripts(page(), "caching.md", resolve_urls=False)
+    assert re.search(r"\]\, true\);</script>", on) and re.search(r"\]\, false\);</script>", off)
+    assert loader_srcs(on) == loader_srcs(off) == SRCS
+    config = {"theme": {"features": ["navigation.instant", "toc.follow"]}}
+    assert script_loader.instant(config) and not script_loader.instant({"theme": {"features": []}})
