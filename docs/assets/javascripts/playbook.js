@@ -4,7 +4,8 @@
  * 3. Tables that scroll sideways can be reached and scrolled with the keyboard; code-block button bars
  *    are not navigation landmarks.
  * 4. Tooltips of abbreviations, permalinks, footnote back-links and citation buttons, from one listener.
- * 5. The calculators' script, on the pages that hold a calculator.
+ * 5. Tables below the first screen, drawn one per task once the page has started.
+ * 6. The calculators' script, on the pages that hold a calculator.
  * The working tools (checklist, interview drill, reading progress) follow in the same closure (one script,
  * one request; they share its helpers). */
 (() => {
@@ -201,12 +202,28 @@
     if (e.key === "Escape") hideTip();
   });
 
+  // Tables below the first screen are not laid out while the page loads (playbook.css, .pb-table--below).
+  // Once it has started, they are drawn one per task, each a short layout of its own, so that a moment later
+  // the page is whole: a link to a section, find-in-page and checkers see every table where it is.
+  function drawTablesLater(root) {
+    const later = [...root.querySelectorAll(".pb-table--below")];
+    const draw = () => {
+      const el = later.shift();
+      if (!el) return;
+      el.classList.remove("pb-table--below");
+      void el.offsetHeight; // laid out in this task, not with the next one
+      setTimeout(draw);
+    };
+    setTimeout(draw);
+  }
+
   document$.subscribe(() => {
     hideTip();
     addCiteButtons(document);
     followMovedAnchor();
     keyboardScrollers(document);
     unlandmarkCodeNavs(document);
+    drawTablesLater(document);
   });
 
   /* ==== The working tools, started from Material's document$ so they survive instant navigation.
