@@ -20,10 +20,12 @@ them behind the first paint:
   last script has run: the same order as before (bundle, the project's subscribers, then the document).
   `window.playbookScriptsReady` is true from then on (the browser tests wait for it);
 - with instant navigation on, the loader also does, two frames before the scripts, the first thing the bundle
-  does as it starts: it makes every relative `href` and `src` of the page absolute (same test as the
-  bundle's; the head script did the head's). Each link changed is restyled: done here, that restyle is a
-  task of the browser's own, between frames, instead of a part of the bundle's start (650 links on the
-  glossary), and the bundle finds nothing left to change.
+  does as it starts: it makes every relative `href` and `src` of the page absolute, by calling the function
+  that the head script defined and used for the head's URLs (`window.__pb_absolute`, in
+  overrides/partials/javascripts/head.html: the rule is written once; where it is not defined, nothing is
+  done here and the bundle does it). Each link changed is restyled: done here, that restyle is a task of the
+  browser's own, between frames, instead of a part of the bundle's start (650 links on the glossary), and
+  the bundle finds nothing left to change.
 
 Inline scripts stay where they are (the search loader must run before the bundle, and runs earlier
 still). The build fails, naming the page, if the page's scripts are not where the hook expects them.
@@ -38,18 +40,10 @@ CONFIG = '<script id="__config"'
 SCRIPT = re.compile(r'<script src="(?P<src>[^"]+)"></script>')
 BUNDLE = re.compile(r"(?:^|/)bundle\.[0-9a-f]+\.min\.js$")
 
-# The loader, small (it is in every page). %s: the URLs, as JSON; whether to make the page's URLs absolute.
-LOADER = """<script>((srcs, resolve) => {
+# The loader, small (it is in every page). %s: the URLs, as JSON.
+LOADER = """<script>((srcs) => {
   let started = false, painted = false, parsed = false;
-  const absolute = () => {
-    if (!resolve || location.protocol === "file:") return;
-    resolve = false;
-    for (const el of document.querySelectorAll("[href],[src]"))
-      for (const k of ["href", "src"]) {
-        const v = el.getAttribute(k);
-        if (v && !/^(?:[a-z]+:)?\\/\\//i.test(v)) { el[k] = el[k]; break; }
-      }
-  };
+  const absolute = () => { const f = window.__pb_absolute; window.__pb_absolute = null; if (f) f(); };
   const start = () => {
     if (started) return;
     started = true;
@@ -71,14 +65,14 @@ LOADER = """<script>((srcs, resolve) => {
   } else painted = true;
   document.addEventListener("DOMContentLoaded", () => { parsed = true; if (document.hidden) start(); ready(); });
   addEventListener("load", () => setTimeout(start, 3000));
-})(%s, %s);</script>"""
+})(%s);</script>"""
 
 
 class ScriptsNotFound(RuntimeError):
     pass
 
 
-def defer_scripts(page_html: str, where: str, resolve_urls: bool = True) -> str:
+def defer_scripts(page_html: str, where: str) -> str:
     """`page_html` with the external scripts after Material's config preloaded and started after first paint."""
     config_at = page_html.find(CONFIG)
     if config_at < 0:
@@ -93,7 +87,7 @@ def defer_scripts(page_html: str, where: str, resolve_urls: bool = True) -> str:
     head_end = page_html.find("</head>")
     if head_end < 0 or head_end > config_at:
         raise ScriptsNotFound(f"hooks/script_loader.py: {where}: no </head> before the page's scripts")
-    loader = LOADER % (json.dumps(srcs), json.dumps(resolve_urls))
+    loader = LOADER % json.dumps(srcs)
     out, last = [], config_at
     for i, m in enumerate(found):
         out.append(page_html[last:m.start()])
@@ -105,15 +99,11 @@ def defer_scripts(page_html: str, where: str, resolve_urls: bool = True) -> str:
     return page_html[:head_end] + preload + page_html[head_end:config_at] + "".join(out)
 
 
-def instant(config) -> bool:
-    return "navigation.instant" in (config["theme"]["features"] or [])
+def on_post_page(output: str, page, **_) -> str:
+    return defer_scripts(output, page.file.src_uri)
 
 
-def on_post_page(output: str, page, config, **_) -> str:
-    return defer_scripts(output, page.file.src_uri, instant(config))
-
-
-def on_post_template(output_content: str, template_name: str, config, **_) -> str:
+def on_post_template(output_content: str, template_name: str, **_) -> str:
     if template_name == "404.html":
-        return defer_scripts(output_content, template_name, instant(config))
+        return defer_scripts(output_content, template_name)
     return output_content

@@ -1,9 +1,9 @@
 """Gate 1: Lighthouse scores every page (CI) or a sample (local `make test`) of the built site.
 
 Served on 127.0.0.1 with gzip, mobile preset, default throttling, median of PLAYBOOK_LIGHTHOUSE_RUNS
-runs per page (3 by default): accessibility, best practices and SEO must be 1.00. Performance has a
-target of 0.98 that this machine's main-thread time does not yet reach; the test holds the floor and
-the metric limits in tests/budgets.json ("lighthouse") and reports every score. PLAYBOOK_FULL=1 (set by
+runs per page (3 by default): accessibility, best practices and SEO must be 1.00, performance at least
+0.98 (tests/budgets.json, "lighthouse", with the metric limits and the one page exempt from speed), and
+the report lists every page's runs, metrics and CPU benchmark. PLAYBOOK_FULL=1 (set by
 .ci/run) runs every page, the longest part of CI; without it, SAMPLE runs (home, a chapter
 with diagrams, the conventions, the calculators and the glossary).
 """
@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.lighthouse]
 RUNS = int(os.environ.get("PLAYBOOK_LIGHTHOUSE_RUNS", "3"))
 SAMPLE = ["/", "/back-of-envelope/", "/conventions/", "/calculators/", "/glossary/"]
 LIMITS = json.loads((ROOT / "tests" / "budgets.json").read_text(encoding="utf-8"))["lighthouse"]
-MIN_SCORE = {"performance": LIMITS["performance_floor"], "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+MIN_SCORE = {"performance": LIMITS["performance_min"], "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 # Pages whose loading speed is not gated (each with its reason in budgets.json); their accessibility,
 # best practices and SEO still are.
 SPEED_EXEMPT = LIMITS["performance_exempt"]
@@ -68,9 +68,9 @@ def test_lighthouse_category_meets_its_minimum_on_every_page(lighthouse_results,
     )
 
 
-def test_the_performance_floor_stays_below_the_target() -> None:
-    """The floor is a regression gate under the 0.98 target, never a replacement for it."""
-    assert 0 < LIMITS["performance_floor"] < LIMITS["performance_target"] == 0.98
+def test_the_performance_gate_is_not_below_the_target() -> None:
+    """0.98 is what the site promises (gate 1); lowering it in budgets.json is a decision this test makes visible."""
+    assert 0.98 <= LIMITS["performance_min"] <= 1.0
 
 
 def test_speed_exemptions_are_few_and_explained(html_pages: dict[str, str]) -> None:
