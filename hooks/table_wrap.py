@@ -8,8 +8,8 @@ interview problems, the largest single piece of the page's start-up. In a `<div>
 is moved inside that `<div>`, and only the table's own elements are checked again.
 
 The `<div>` takes the wrapper's space above and below (playbook.css), so the page looks the same. A table
-that comes after BELOW characters of the page's text is also marked `pb-table--below`: it is below the
-first screen even on a large one: playbook.css has the browser skip it while the page loads, and
+that comes after BELOW characters of the page's text is also marked `pb-table--below`, as it is below the
+first screen even on a large one; playbook.css has the browser skip it while the page loads, and
 playbook.js draws it, one table per task, once the page has started. One within the first screen must be
 drawn in the first frame, or what follows it moves when it is (a layout shift). Only attribute-less
 `<table>`s are wrapped: those are the ones Material moves.

@@ -27,7 +27,6 @@ def test_chapter_page_renders_with_title_nav_and_tables(page: Page) -> None:
     assert not page.console_errors, page.console_errors
 
 
-
 @pytest.mark.parametrize("path", ["/back-of-envelope/", "/observability/"])
 def test_tables_keep_their_place_in_their_own_div(page: Page, path: str) -> None:
     """hooks/table_wrap.py, playbook.css and playbook.js: tables below the first screen are skipped while the
