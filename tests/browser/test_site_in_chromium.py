@@ -157,9 +157,9 @@ new MutationObserver((records) => {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_palette_is_set_before_the_article_is_read(browser, served_site: str, scheme: str) -> None:
-    """The palette switch runs as the header is read (partials/javascripts/palette.html), not from Material's
-    bundle: no body attribute changes once the article is there (data-md-color-switching included, which
-    Material's stylesheet selects on), on a first visit or with a saved palette."""
+    """The palette switch runs just after the header is read (partials/javascripts/palette-switch.html), not
+    from Material's bundle: no body attribute changes once the article is there (data-md-color-switching
+    included, which Material's stylesheet selects on), on a first visit or with a saved palette."""
     context = browser.new_context(base_url=served_site, color_scheme=scheme)
     page = context.new_page()
     page.add_init_script(RECORD_PALETTE)
