@@ -48,18 +48,24 @@ def chromium_path() -> str | None:
 
 @pytest.fixture(scope="session", autouse=True)
 def _goto_waits_for_scripts() -> Iterator[None]:
-    """Page.goto returns once the page's scripts have run (pages without the loader: at once)."""
-    original = Page.goto
+    """Page.goto, and Page.wait_for_url after a click that loads another page, return once the page's scripts
+    have run (pages without the loader, and instant navigations: at once)."""
+    original_goto, original_wait_for_url = Page.goto, Page.wait_for_url
 
     def goto(self: Page, url: str, **kwargs):
-        response = original(self, url, **kwargs)
+        response = original_goto(self, url, **kwargs)
         if kwargs.get("wait_until", "load") in ("load", "networkidle"):
             self.wait_for_function(SCRIPTS_READY, timeout=15_000)
         return response
 
-    Page.goto = goto  # type: ignore[method-assign]
+    def wait_for_url(self: Page, url, **kwargs) -> None:
+        original_wait_for_url(self, url, **kwargs)
+        if (kwargs.get("wait_until") or "load") in ("load", "networkidle"):
+            self.wait_for_function(SCRIPTS_READY, timeout=15_000)
+
+    Page.goto, Page.wait_for_url = goto, wait_for_url  # type: ignore[method-assign]
     yield
-    Page.goto = original  # type: ignore[method-assign]
+    Page.goto, Page.wait_for_url = original_goto, original_wait_for_url  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")
