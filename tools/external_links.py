@@ -33,6 +33,18 @@ class _Links(HTMLParser):
                 self.urls.append(href)
 
 
+def _listed(url: str) -> str:
+    """The URL as the report lists it: GitHub links without their fragment; the "Report a problem"
+    links (hooks/report_links.py, one per section) as one URL, their form without the prefilled fields."""
+    if not url.startswith("https://github.com/"):
+        return url
+    parts = urlsplit(url.split("#")[0])
+    if parts.path.endswith("/issues/new"):
+        template = [q for q in parts.query.split("&") if q.startswith("template=")]
+        return f"https://github.com{parts.path}" + (f"?{template[0]}" if template else "")
+    return url.split("#")[0]
+
+
 def external_links(site: Path) -> dict[str, list[str]]:
     """{url: [page paths]} for every http(s) link to another host, over every page (short links included)."""
     found: dict[str, set[str]] = defaultdict(set)
@@ -43,7 +55,7 @@ def external_links(site: Path) -> dict[str, list[str]]:
         page = "/" + rel.removesuffix("index.html")
         for url in parser.urls:
             if urlsplit(url).hostname not in OWN_HOSTS:
-                found[url.split("#")[0] if url.startswith("https://github.com/") else url].add(page)
+                found[_listed(url)].add(page)
     return {url: sorted(pages) for url, pages in sorted(found.items())}
 
 

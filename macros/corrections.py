@@ -1,0 +1,69 @@
+"""The Corrections page: the dated log of corrections to the playbook itself (``data/corrections.yml``).
+
+Each entry names the section by its number and id; the log links it by its short link ``/s/<number>/``,
+which follows the section if it is ever renumbered. Corrections of the seed text are on the conventions page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .data import load
+from .errors import MacroInputError
+from .tables import md_table
+
+__all__ = ["corrections_count", "corrections_log"]
+
+NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+FIELDS = ("date", "page", "section", "id", "said", "says", "why")
+
+
+def _entries() -> list[dict]:
+    entries = load("corrections")["corrections"]
+    for i, e in enumerate(entries):
+        missing = [f for f in FIELDS if not str(e.get(f, "")).strip()]
+        if missing:
+            raise MacroInputError(f"corrections[{i}]", e, f"every entry needs {', '.join(FIELDS)}; missing {missing}")
+        if not NUMBER.match(str(e["section"])):
+            raise MacroInputError(f"corrections[{i}].section", e["section"], "a section number such as 9.2 is accepted")
+        if not isinstance(e["date"], dt.date):
+            raise MacroInputError(f"corrections[{i}].date", e["date"], "a date YYYY-MM-DD is accepted")
+    return sorted(entries, key=lambda e: (e["date"], [int(x) for x in str(e["section"]).split(".")]), reverse=False)
+
+
+def _cell(text: object) -> str:
+    return " ".join(str(text).split())  # md_table escapes "|"
+
+
+def corrections_count() -> str:
+    """How many corrections the log holds."""
+    return f"{len(_entries()):,}"
+
+
+def corrections_log(site_url: object) -> str:
+    """The log as one table per date, newest date first; each row links its section and its short link.
+
+    ``site_url`` is the site's published address (``config.site_url``), which short links are cited by.
+    """
+    if not isinstance(site_url, str) or not site_url.startswith("https://"):
+        raise MacroInputError("site_url", site_url, "the site's https:// address (config.site_url) is accepted")
+    base = site_url.rstrip("/")
+    by_date: dict[dt.date, list[dict]] = {}
+    for e in _entries():
+        by_date.setdefault(e["date"], []).append(e)
+    parts = []
+    for date in sorted(by_date, reverse=True):
+        rows = [
+            [
+                f"[§{e['section']}]({e['page']}.md#{e['id']})",
+                f"[/s/{e['section']}/]({base}/s/{e['section']}/)",
+                _cell(e["said"]),
+                _cell(e["says"]),
+                _cell(e["why"]),
+            ]
+            for e in by_date[date]
+        ]
+        parts.append(f"### {date.isoformat()} {{ #corrections-{date.isoformat()} }}\n\n"
+                     + md_table(["Section", "Short link", "It said", "It says now", "Why (source)"], rows))
+    return "\n\n".join(parts)
