@@ -20,7 +20,7 @@ from decimal import Decimal
 from .errors import MacroInputError
 from .fmt import NBSP, fmt_count, fmt_percent, fmt_rate, fmt_sig
 from .tables import md_table
-from .validate import dec_context, positive, probability
+from .validate import dec_context, positive, positive_int, probability
 
 __all__ = [
     "cache_combined_hit_fraction",
@@ -31,6 +31,8 @@ __all__ = [
     "cache_origin_load",
     "cache_origin_share",
     "cache_stampede_requests",
+    "cache_zone_loss_misses",
+    "cache_zone_loss_ratio",
 ]
 
 
@@ -122,3 +124,27 @@ def cache_stampede_requests(requests_per_second: object, rebuild_seconds: object
     rate = positive("requests_per_second", requests_per_second, unit="requests per second")
     t = positive("rebuild_seconds", rebuild_seconds, unit="seconds")
     return fmt_count(round(rate * t))
+
+
+def _zone_loss(peak: object, hit_rate: object, zones: object) -> tuple[float, float]:
+    """(misses per second with one of ``zones`` cache zones lost, planned misses per second).
+
+    Reads spread evenly over the zones; the lost zone's share all misses, the others keep their
+    hit rate: peak ÷ n + peak × (n − 1) ÷ n × (1 − hit), against peak × (1 − hit) when all are up.
+    """
+    rate = positive("peak", peak, unit="requests per second")
+    hit = float(probability("hit_rate", hit_rate, allow_one=False))
+    n = positive_int("zones", zones, minimum=2, maximum=10)
+    lost = rate / n + rate * (n - 1) / n * (1 - hit)
+    return lost, rate * (1 - hit)
+
+
+def cache_zone_loss_misses(peak: object, hit_rate: object, zones: object = 3, unit: str = "QPS") -> str:
+    """Reads that miss while one cache zone is down: cache_zone_loss_misses(28935, 0.9, 3) → '11,600 QPS'."""
+    return fmt_rate(_zone_loss(peak, hit_rate, zones)[0], unit)
+
+
+def cache_zone_loss_ratio(peak: object, hit_rate: object, zones: object = 3) -> str:
+    """How many times the planned miss load that is: cache_zone_loss_ratio(28935, 0.9, 3) → '4×'."""
+    lost, planned = _zone_loss(peak, hit_rate, zones)
+    return f"{fmt_sig(lost / planned, 2)}×"

@@ -39,8 +39,21 @@ def _row(key: object) -> dict:
     return rows[str(key)]
 
 
+_UNIT_NS = {"ns": 1.0, "µs": 1e3, "ms": 1e6, "s": 1e9}
+
+
 def _resolved(row: dict) -> dict:
-    """The row with ``same_as`` replaced by the figure it repeats."""
+    """The row with ``same_as`` (another capacity row) or ``latency_row`` (a row of data/latency.yml, the
+    one place for a round-trip time) replaced by the figure it repeats, in the row's own unit."""
+    if "latency_row" in row:
+        rows = {r["key"]: r for r in load("latency")["rows"]}
+        if row["latency_row"] not in rows or row.get("unit") not in _UNIT_NS:
+            accepted = "a key of data/latency.yml and a time unit are accepted"
+            raise MacroInputError("latency_row", row["latency_row"], accepted)
+        ns = rows[row["latency_row"]]["ns"]
+        scale = _UNIT_NS[row["unit"]]
+        value = [n / scale for n in ns] if isinstance(ns, list) else ns / scale
+        return {**row, "value": value, "qualifier": None}
     if "same_as" in row:
         base = _row(row["same_as"])
         return {**row, "value": base["value"], "unit": base["unit"], "qualifier": base.get("qualifier")}
@@ -108,7 +121,12 @@ def capacity_figure(key: object) -> str:
 
 
 def _source_cell(row: dict) -> str:
-    src = load("capacity")["sources"][row["source"]]
+    if "latency_row" in row:
+        latency = load("latency")
+        key = next(r["source"] for r in latency["rows"] if r["key"] == row["latency_row"])
+        src = latency["sources"][key]
+    else:
+        src = load("capacity")["sources"][row["source"]]
     if not src.get("url"):
         return f"{src['title']} ({src['year']})"
     return f"[{src['title'].split(',')[0]} {src['year']}]({src['url']})"

@@ -18,7 +18,7 @@ from .fmt import NBSP, fmt_sig
 from .tables import md_table
 from .validate import positive_int
 
-__all__ = ["geohash_bits", "geohash_cell", "geohash_table"]
+__all__ = ["geohash_bits", "geohash_cell", "geohash_radius", "geohash_radius_km", "geohash_table"]
 
 EQUATOR_KM = 40_075.017
 """WGS 84 equatorial circumference in km."""
@@ -61,6 +61,22 @@ def geohash_cell(precision: object, latitude: object = 0) -> str:
     """A cell's width × height, e.g. geohash_cell(6) → '1.22 km × 610 m' at the equator."""
     width, height = _cell_km(precision, _latitude(latitude))
     return f"{_fmt_length(width)} × {_fmt_length(height)}"
+
+
+def geohash_radius_km(precision: object, latitude: object = 0, rings: object = 1) -> float:
+    """The radius in km that a cell and ``rings`` rings of neighbours around it are sure to cover.
+
+    The query point can sit anywhere in its cell, even on an edge, so the block reaches ``rings`` whole
+    cells past it in every direction and no further for certain: rings × the cell's shorter side.
+    """
+    r = positive_int("rings", rings, maximum=10)
+    width, height = _cell_km(precision, _latitude(latitude))
+    return r * min(width, height)
+
+
+def geohash_radius(precision: object, latitude: object = 0, rings: object = 1) -> str:
+    """geohash_radius(6) → '610 m': a 6-character cell and its 8 neighbours hold every point within 610 m."""
+    return _fmt_length(geohash_radius_km(precision, latitude, rings))
 
 
 def geohash_table(precisions: Sequence[int] = tuple(range(1, 13)), latitude: object = None) -> str:

@@ -17,6 +17,8 @@ from macros.caching import (
     cache_origin_load,
     cache_origin_share,
     cache_stampede_requests,
+    cache_zone_loss_misses,
+    cache_zone_loss_ratio,
 )
 from macros.errors import MacroInputError
 
@@ -83,3 +85,16 @@ def test_bad_other_arguments_are_refused() -> None:
 def test_hit_and_miss_fractions_add_to_one_and_more_layers_never_hurt(rates: list[float]) -> None:
     assert cache_combined_hit_fraction(rates) + cache_origin_fraction(rates) == 1
     assert cache_origin_fraction([*rates, 0.5]) < cache_origin_fraction(rates)
+
+
+def test_losing_a_cache_zone_adds_its_share_to_the_other_zones_misses() -> None:
+    # capacity-planning's worked example: 28,935 QPS peak reads, 90 % hits, three zones
+    peak = 10e6 * 50 / 86400 * 5
+    assert cache_zone_loss_misses(peak, 0.9, 3) == f"11,600{NBSP}QPS"  # 9,645 + 1,929
+    assert cache_zone_loss_ratio(peak, 0.9, 3) == "4×"  # against 2,894 planned misses
+    assert cache_zone_loss_ratio(1000, 0.9, 2) == "5.5×"  # (500 + 50) ÷ 100
+    assert cache_zone_loss_ratio(1000, 0.99, 5) == "21×"  # (200 + 8) ÷ 10 = 20.8
+    for bad in ({"zones": 1}, {"hit_rate": 1}, {"peak": -1}):
+        args = {"peak": 1000, "hit_rate": 0.9, "zones": 3} | bad
+        with pytest.raises(MacroInputError):
+            cache_zone_loss_misses(**args)

@@ -18,6 +18,7 @@ from macros.capacity_card import (
 )
 from macros.data import load
 from macros.errors import MacroInputError
+from macros.latency import latency
 
 NB = "\u00a0"
 
@@ -30,12 +31,16 @@ def test_every_row_has_conditions_a_known_source_and_a_year() -> None:
     data = load("capacity")
     keys = [row["key"] for row in data["rows"]]
     assert len(keys) == len(set(keys))
+    latency_keys = {row["key"] for row in load("latency")["rows"]}
     for row in data["rows"]:
+        assert row["conditions"] and row["component"]
+        assert ("value" in row) + ("link_gbps" in row) + ("same_as" in row) + ("latency_row" in row) == 1
+        if "latency_row" in row:  # the figure and its source are the latency table's
+            assert row["latency_row"] in latency_keys and "source" not in row
+            continue
         src = data["sources"][row["source"]]
         assert 2000 <= src["year"] <= 2030
         assert src["url"] is None or src["url"].startswith("https://")
-        assert row["conditions"] and row["component"]
-        assert ("value" in row) + ("link_gbps" in row) + ("same_as" in row) == 1
 
 
 def test_seed_rows_and_named_benchmarks_are_on_the_card() -> None:
@@ -43,8 +48,9 @@ def test_seed_rows_and_named_benchmarks_are_on_the_card() -> None:
     keys = {row["key"] for row in data["rows"]}
     for key in ("redis", "postgres-writes", "kafka-broker", "nginx-proxy", "memcached", "nic-1g", "hdd"):
         assert key in keys
-    planning = [r for r in data["rows"] if data["sources"][r["source"]]["title"] == "playbook planning figure"]
-    measured = [r for r in data["rows"] if data["sources"][r["source"]]["url"]]
+    own = [r for r in data["rows"] if "source" in r]
+    planning = [r for r in own if data["sources"][r["source"]]["title"] == "playbook planning figure"]
+    measured = [r for r in own if data["sources"][r["source"]]["url"]]
     assert planning and measured
 
 
@@ -53,7 +59,12 @@ def test_figures_for_running_text() -> None:
     assert capacity_figure("memcached") == f"200,000+{NB}ops/s"
     assert capacity_figure("postgres-reads") == f"10,000–50,000{NB}QPS"
     assert capacity_figure("postgres-replica") == capacity_figure("postgres-reads")
-    assert capacity_figure("cross-az-rtt") == f"<{NB}1{NB}ms"
+    # one figure for the round trip between zones, on the card and in the latency table alike
+    assert capacity_figure("cross-az-rtt") == f"0.5–2{NB}ms"
+    assert latency("az-round-trip") == f"500{NB}µs – 2{NB}ms"
+    assert capacity_figure("cross-region-continent") == f"10–70{NB}ms"
+    assert latency("region-round-trip") == f"10{NB}ms – 70{NB}ms"
+    assert "AWS Fault Isolation Boundaries" in capacity_card("network")
     assert capacity_figure("nginx-web-http") == f"74,091{NB}RPS"
     assert capacity_figure("nic-1g") == f"1{NB}Gbps = 125{NB}MB/s"
     # Confluent 2020: 605 MB/s on three brokers → about 202 MB/s each

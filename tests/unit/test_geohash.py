@@ -5,7 +5,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from macros.errors import MacroInputError
-from macros.geohash import geohash_bits, geohash_cell, geohash_table
+from macros.geohash import geohash_bits, geohash_cell, geohash_radius, geohash_radius_km, geohash_table
+
+NB = "\u00a0"
 
 
 @pytest.mark.parametrize(
@@ -59,3 +61,20 @@ def test_one_more_character_makes_the_cell_32_times_smaller(p: int) -> None:
     w1, h1 = _cell_km(p)
     w2, h2 = _cell_km(p + 1)
     assert (w1 * h1) / (w2 * h2) == pytest.approx(32)
+
+
+def test_radius_a_ring_of_neighbours_is_sure_to_cover() -> None:
+    # 6 characters: 1.22 km wide, 610 m tall at the equator; the 3 × 3 block reaches one short side
+    assert geohash_radius(6) == f"610{NB}m"
+    assert geohash_radius(6, 40) == f"610{NB}m"  # at 40° the width is 935 m: the height is still shorter
+    assert geohash_radius(6, 60) == f"610{NB}m"
+    assert geohash_radius(6, 70) == f"418{NB}m"  # 1.22 km × cos 70° = 418 m: now the width is shorter
+    assert geohash_radius(6, rings=2) == f"1.22{NB}km"  # the 5 × 5 block
+    assert geohash_radius(5) == f"4.88{NB}km"  # 4.89 km wide, 4.88 km tall
+    assert geohash_radius_km(5, 40) > 1 > geohash_radius_km(6, 40)  # a 1 km search needs 5 characters
+
+
+@pytest.mark.parametrize("bad", [0, -1, 11, 1.5, "2", True])
+def test_radius_rejects_a_bad_ring_count(bad) -> None:
+    with pytest.raises(MacroInputError):
+        geohash_radius(6, 0, bad)

@@ -33,7 +33,7 @@ def test_ratios_and_costs() -> None:
     assert latency_ratio("memory") == "200×"
     assert latency_ratio("disk-seq-1mb", "ssd-seq-1mb") == "20×"
     assert round_trips_cost(50) == f"25{NB}ms"
-    assert latency("region-round-trip") == f"10{NB}ms – 60{NB}ms"
+    assert latency("region-round-trip") == f"10{NB}ms – 70{NB}ms"
 
 
 def test_latency_table_renders_each_row() -> None:
