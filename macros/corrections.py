@@ -17,23 +17,40 @@ __all__ = ["corrections_count", "corrections_log"]
 
 NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 FIELDS = ("date", "page", "section", "id", "said", "says", "why")
+# Pages without numbered sections (the glossary, the conventions, the tool pages) name the entry or heading
+# by its title instead of a section number; their link is the page's own anchor.
+UNNUMBERED_FIELDS = ("date", "page", "title", "id", "said", "says", "why")
+
+
+def _sort_key(e: dict) -> tuple:
+    if "section" not in e:
+        return (e["date"], [10_000], e["page"], e["title"])
+    return (e["date"], [int(x) for x in str(e["section"]).split(".")], e["page"], "")
 
 
 def _entries() -> list[dict]:
     entries = load("corrections")["corrections"]
     for i, e in enumerate(entries):
-        missing = [f for f in FIELDS if not str(e.get(f, "")).strip()]
+        fields = FIELDS if "section" in e else UNNUMBERED_FIELDS
+        missing = [f for f in fields if not str(e.get(f, "")).strip()]
         if missing:
-            raise MacroInputError(f"corrections[{i}]", e, f"every entry needs {', '.join(FIELDS)}; missing {missing}")
-        if not NUMBER.match(str(e["section"])):
+            raise MacroInputError(f"corrections[{i}]", e, f"every entry needs {', '.join(fields)}; missing {missing}")
+        if "section" in e and not NUMBER.match(str(e["section"])):
             raise MacroInputError(f"corrections[{i}].section", e["section"], "a section number such as 9.2 is accepted")
         if not isinstance(e["date"], dt.date):
             raise MacroInputError(f"corrections[{i}].date", e["date"], "a date YYYY-MM-DD is accepted")
-    return sorted(entries, key=lambda e: (e["date"], [int(x) for x in str(e["section"]).split(".")]), reverse=False)
+    return sorted(entries, key=_sort_key)
 
 
 def _cell(text: object) -> str:
     return " ".join(str(text).split())  # md_table escapes "|"
+
+
+def _where(e: dict, base: str) -> list[str]:
+    """The Section and Short link cells: §N.M and /s/N.M/, or the entry's title and its anchor address."""
+    if "section" in e:
+        return [f"[§{e['section']}]({e['page']}.md#{e['id']})", f"[/s/{e['section']}/]({base}/s/{e['section']}/)"]
+    return [f"[{_cell(e['title'])}]({e['page']}.md#{e['id']})", f"[/{e['page']}/#{e['id']}]({base}/{e['page']}/#{e['id']})"]
 
 
 def corrections_count() -> str:
@@ -54,16 +71,7 @@ def corrections_log(site_url: object) -> str:
         by_date.setdefault(e["date"], []).append(e)
     parts = []
     for date in sorted(by_date, reverse=True):
-        rows = [
-            [
-                f"[§{e['section']}]({e['page']}.md#{e['id']})",
-                f"[/s/{e['section']}/]({base}/s/{e['section']}/)",
-                _cell(e["said"]),
-                _cell(e["says"]),
-                _cell(e["why"]),
-            ]
-            for e in by_date[date]
-        ]
+        rows = [[*_where(e, base), _cell(e["said"]), _cell(e["says"]), _cell(e["why"])] for e in by_date[date]]
         parts.append(f"### {date.isoformat()} {{ #corrections-{date.isoformat()} }}\n\n"
                      + md_table(["Section", "Short link", "It said", "It says now", "Why (source)"], rows))
     return "\n\n".join(parts)

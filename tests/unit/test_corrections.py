@@ -49,3 +49,41 @@ def test_a_section_must_be_a_number_and_the_site_url_an_address(monkeypatch: pyt
 def test_the_committed_log_is_complete() -> None:
     assert int(corrections.corrections_count()) >= 1
     assert "### " in corrections.corrections_log(SITE)
+
+
+def test_every_committed_entry_names_a_real_section_by_its_number_and_id() -> None:
+    """The number and id must be those of one `## N.M Title { #id }` heading of the page the entry names
+    (or the chapter's `# N Title { #id }` for its introduction); an unnumbered entry's id must be one of the
+    page's ids, a heading's or a glossary term's."""
+    import re
+
+    from tests.conftest import ROOT
+
+    heading = re.compile(r"^#{1,2}\s+(\d+(?:\.\d+)*)\s.*\{\s*#([\w-]+)\s*\}\s*$", re.M)
+    any_id = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
+    pages: dict[str, dict[str, str]] = {}
+    wrong = []
+    for e in corrections.load("corrections")["corrections"]:
+        if e["page"] not in pages:
+            path = ROOT / "docs" / f"{e['page']}.md"
+            text = path.read_text(encoding="utf-8") if path.exists() else ""
+            pages[e["page"]] = {m.group(1): "" for m in any_id.finditer(text)}
+            pages[e["page"]].update({m.group(2): m.group(1) for m in heading.finditer(text)})
+        if pages[e["page"]].get(e["id"]) != str(e.get("section", "")):
+            wrong.append((e["page"], e["section"], e["id"]))
+    assert not wrong, wrong
+
+
+def test_an_unnumbered_page_is_linked_by_title_and_anchor(monkeypatch: pytest.MonkeyPatch) -> None:
+    entry = {k: v for k, v in ENTRY.items() if k != "section"} | {"page": "glossary", "id": "mvcc", "title": "MVCC"}
+    _with(monkeypatch, [entry])
+    log = corrections.corrections_log(SITE)
+    assert "[MVCC](glossary.md#mvcc)" in log and "[/glossary/#mvcc](https://example.org/playbook/glossary/#mvcc)" in log
+    _with(monkeypatch, [{k: v for k, v in entry.items() if k != "title"}])
+    with pytest.raises(MacroInputError, match="title"):
+        corrections.corrections_log(SITE)
+
+
+def test_no_entry_is_logged_twice() -> None:
+    seen = [(e["page"], e["id"], e["said"]) for e in corrections.load("corrections")["corrections"]]
+    assert len(seen) == len(set(seen))
