@@ -1,7 +1,7 @@
 """The Corrections page: the dated log of corrections to the playbook itself (``data/corrections.yml``).
 
 Each entry names the section by its number and id; the log links it by its short link ``/s/<number>/``,
-which follows the section if it is ever renumbered. Corrections of the seed text are on the conventions page.
+the address a reader cites. Corrections of the seed text are on the conventions page.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ def _where(e: dict, base: str) -> list[str]:
     """The Section and Short link cells: §N.M and /s/N.M/, or the entry's title and its anchor address."""
     if "section" in e:
         return [f"[§{e['section']}]({e['page']}.md#{e['id']})", f"[/s/{e['section']}/]({base}/s/{e['section']}/)"]
-    return [f"[{_cell(e['title'])}]({e['page']}.md#{e['id']})", f"[/{e['page']}/#{e['id']}]({base}/{e['page']}/#{e['id']})"]
+    anchor = f"/{e['page']}/#{e['id']}"
+    return [f"[{_cell(e['title'])}]({e['page']}.md#{e['id']})", f"[{anchor}]({base}{anchor})"]
 
 
 def corrections_count() -> str:

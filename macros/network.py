@@ -9,6 +9,7 @@ Round-trip costs take a round-trip time (RTT) in milliseconds and return a durat
 from __future__ import annotations
 
 import ipaddress
+import math
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -24,12 +25,19 @@ __all__ = [
     "cidr_range",
     "cidr_share",
     "cidr_size",
+    "fibre_distance",
+    "fibre_round_trip",
     "handshake_table",
     "pool_connections",
     "rtt_cost",
 ]
 
 _STYLES = ("exact", "words", "sci")
+
+EARTH_RADIUS_KM = 6_371.0088
+"""Mean Earth radius (IUGG), for great-circle distances."""
+FIBRE_KM_PER_S = 299_792.458 / 1.468
+"""Light in silica fibre: c over a group index of about 1.468 (single-mode fibre at 1,550 nm)."""
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 # Round trips spent on setup before the first request can leave the client.
@@ -151,3 +159,29 @@ def handshake_table(rtt_ms: object = 50) -> str:
         f"\n*Computed: time to first byte = (setup round trips + 1) × RTT, with RTT = {fmt_sig(rtt)}{NBSP}ms; "
         "server time, DNS lookup and loss are left out.*\n"
     )
+
+
+def _coordinate(name: str, value: object, limit: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
+        raise MacroInputError(name, value, f"degrees from -{limit:g} to {limit:g} are accepted")
+    return float(value)
+
+
+def great_circle_km(lat1: object, lon1: object, lat2: object, lon2: object) -> float:
+    """Haversine distance in km between two points given in degrees (a sphere of mean Earth radius)."""
+    p1, p2 = math.radians(_coordinate("lat1", lat1, 90)), math.radians(_coordinate("lat2", lat2, 90))
+    dp = p2 - p1
+    dl = math.radians(_coordinate("lon2", lon2, 180) - _coordinate("lon1", lon1, 180))
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+def fibre_distance(lat1: object, lon1: object, lat2: object, lon2: object) -> str:
+    """The great-circle distance, 2 significant figures: San Francisco–Amsterdam → '8,800 km'."""
+    return f"{fmt_count(great_circle_km(lat1, lon1, lat2, lon2), 2)}{NBSP}km"
+
+
+def fibre_round_trip(lat1: object, lon1: object, lat2: object, lon2: object) -> str:
+    """The least round-trip time light in fibre allows between two points: there and back along the great
+    circle at c ÷ 1.468. Real paths are longer (routes, detours, equipment): a floor, not an estimate."""
+    return fmt_duration(2 * great_circle_km(lat1, lon1, lat2, lon2) / FIBRE_KM_PER_S, 2)

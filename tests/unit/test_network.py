@@ -1,5 +1,7 @@
 """IP address arithmetic and handshake costs in macros/network.py."""
 
+import math
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -98,3 +100,17 @@ def test_ipv4_block_holds_two_to_the_host_bits(prefix):
 @given(st.integers(min_value=1, max_value=128))
 def test_address_space_exact_matches_python_int(bits):
     assert address_space(bits).replace(",", "") == str(2**bits)
+
+
+def test_fibre_round_trip_is_the_great_circle_there_and_back_at_c_over_1_468() -> None:
+    from macros.network import fibre_distance, fibre_round_trip, great_circle_km
+
+    sf_ams = (37.77, -122.42, 52.37, 4.90)
+    assert abs(great_circle_km(*sf_ams) - 8_773) < 10  # the published great-circle distance is about 8,770 km
+    assert fibre_distance(*sf_ams) == "8,800\u00a0km"
+    assert fibre_round_trip(*sf_ams) == "86\u00a0ms"  # 2 × 8,773 km ÷ 204,218 km/s
+    assert fibre_round_trip(40.71, -74.01, 51.51, -0.13) == "55\u00a0ms"  # New York–London, 5,570 km
+    assert great_circle_km(0, 0, 0, 180) == pytest.approx(math.pi * 6_371.0088)
+    for bad in ((91, 0, 0, 0), (0, 181, 0, 0), ("0", 0, 0, 0), (True, 0, 0, 0)):
+        with pytest.raises(MacroInputError):
+            fibre_round_trip(*bad)
