@@ -20,9 +20,9 @@ def ttl_refreshes(ttl_s: object, period: object = "day") -> str:
 
 
 def dns_failover_time(ttl_s: object, check_interval_s: object = 30, failure_threshold: object = 3) -> str:
-    """Worst case until clients follow a DNS failover: detection (interval × failures in a row) + TTL.
-
-    Assumes resolvers and clients honour the TTL; ones that cache longer make it worse.
+    """Time until every client that honours the TTL follows a DNS failover: detection (interval × failures
+    in a row) + TTL. The worst case for such clients, and the best case over all clients: resolvers and
+    clients that cache longer than the TTL take longer still.
     dns_failover_time(60, 30, 3) → '2.5 min'.
     """
     ttl = positive("ttl_s", ttl_s, allow_zero=True, unit="seconds")

@@ -64,6 +64,7 @@ def test_handshake_table_orders_tls12_slowest():
     table = handshake_table(100)
     assert f"| TCP + TLS 1.2 | 3 | 400{NBSP}ms |" in table
     assert f"| TCP + TLS 1.3 | 2 | 300{NBSP}ms |" in table
+    assert f"| TCP + TLS 1.3 0-RTT resumption | 1 | 200{NBSP}ms |" in table  # only the TCP handshake is left
 
 
 @pytest.mark.parametrize(
