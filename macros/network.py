@@ -46,7 +46,8 @@ _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 HANDSHAKES: tuple[tuple[str, int, str], ...] = (
     ("TCP + TLS 1.2", 3, "1 RTT TCP + 2 RTT TLS (RFC 9293, RFC 5246)"),
     ("TCP + TLS 1.3", 2, "1 RTT TCP + 1 RTT TLS (RFC 8446)"),
-    ("TCP + TLS 1.3 0-RTT resumption", 1, "1 RTT TCP; early data rides with the TLS ClientHello (RFC 8446 §2.3); replayable"),
+    ("TCP + TLS 1.3 0-RTT resumption", 1,
+     "1 RTT TCP; early data rides with the TLS ClientHello (RFC 8446 §2.3); replayable"),
     ("QUIC (HTTP/3), first visit", 1, "transport and TLS 1.3 combined (RFC 9000, RFC 9001)"),
     ("QUIC 0-RTT resumption", 0, "request rides in the first flight; replayable, so idempotent requests only"),
     ("Pooled / kept-alive connection", 0, "handshake already paid"),
