@@ -1,8 +1,21 @@
 """Lighthouse (npm `lighthouse`, pinned in package-lock.json) against pages of the built site.
 
-Mobile preset and default (simulated) throttling, Chromium from CHROME_PATH / PLAYBOOK_CHROMIUM /
+Mobile preset and simulated throttling, Chromium from CHROME_PATH / PLAYBOOK_CHROMIUM /
 /usr/bin/chromium, JSON output. Each page runs ``runs`` times; the score of a category is the median.
 Runs are sequential: two Chromium instances on a 2-core machine slow each other and skew the scores.
+
+CPU slowdown. Lighthouse's default 4x CPU slowdown is relative to the host: it turns a high-end desktop
+(benchmark index 1,500-2,000) into a mid-tier phone, and on a slower host it emulates a slower phone
+(Lighthouse warns below 1,000 and tells you to lower the multiplier; docs/throttling.md, "Calibrating the
+CPU slowdown"). So each run's multiplier is ``cpu_slowdown(benchmark index)``: 4 on a host at or above
+REFERENCE_BENCHMARK (1,500, the bottom of the bracket the default is made for), proportionally less below
+it, never below 1. It never goes above Lighthouse's default, so a fast host is measured exactly as
+Lighthouse measures by default, and a slow one as if it were at the bottom of the bracket, which is
+stricter than Lighthouse's own table (2x for a low-end desktop at 1,000-1,500). The index a run is
+calibrated with is the median of the last five that runs measured (Lighthouse measures it as each run
+starts, and one run's figure can be a third off the next); the first run of a process is preceded by a
+calibration run whose scores are discarded.
+PLAYBOOK_LIGHTHOUSE_CPU=<n> fixes the multiplier instead (4 gives Lighthouse's default).
 
     python -m tools.lighthouse http://127.0.0.1:8001/ http://127.0.0.1:8001/caching/
 """
@@ -18,10 +31,13 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+DEFAULT_CPU_SLOWDOWN = 4.0  # Lighthouse's mobile default (core/config/constants.js, throttling.mobileSlow4G)
+REFERENCE_BENCHMARK = 1500.0  # bottom of the "high-end desktop" bracket the default is made for
 # The performance metrics kept from every run (simulated mobile: 4x CPU slowdown, slow 4G).
 METRICS = (
     "first-contentful-paint",
@@ -68,6 +84,8 @@ class PageResult:
     total_bytes: list[float] = field(default_factory=list)
     # Lighthouse's measure of this machine's CPU (environment.benchmarkIndex): its 4x slowdown assumes ~1500-2000
     benchmark_index: list[float] = field(default_factory=list)
+    cpu_slowdown: list[float] = field(default_factory=list)  # per run: the multiplier Lighthouse applied
+    calibrated_with: list[float] = field(default_factory=list)  # per run: the host index its multiplier came from
     metrics: list[dict[str, float]] = field(default_factory=list)  # per run: METRICS' numeric values
     errors: list[str] = field(default_factory=list)
 
@@ -80,8 +98,64 @@ class PageResult:
         return statistics.median(values) if values else None
 
 
-def run_once(url: str, out: Path, timeout: int = 240) -> dict:
-    """One Lighthouse run of ``url``; the parsed JSON report."""
+def cpu_slowdown(benchmark_index: float) -> float:
+    """The CPU multiplier for a host whose Lighthouse benchmark index is ``benchmark_index`` (see the module doc)."""
+    if isinstance(benchmark_index, bool) or not isinstance(benchmark_index, (int, float)) or not benchmark_index > 0:
+        raise ValueError(f"cpu_slowdown: a benchmark index must be a positive number, not {benchmark_index!r}")
+    scaled = DEFAULT_CPU_SLOWDOWN * benchmark_index / REFERENCE_BENCHMARK
+    return round(min(DEFAULT_CPU_SLOWDOWN, max(1.0, scaled)), 2)
+
+
+def fixed_cpu_slowdown() -> float | None:
+    """PLAYBOOK_LIGHTHOUSE_CPU, when set: a multiplier from 1 to 20 used for every run instead of calibrating."""
+    raw = os.environ.get("PLAYBOOK_LIGHTHOUSE_CPU", "").strip()
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not 1 <= value <= 20:
+        raise ValueError(f"PLAYBOOK_LIGHTHOUSE_CPU must be a number from 1 to 20 (4 is the default), not {raw!r}")
+    return value
+
+
+class Calibration:
+    """The multiplier for the next run, from the benchmark indices the last runs measured (their median)."""
+
+    WINDOW = 5
+    indices: ClassVar[list[float]] = []
+
+    @classmethod
+    def host_index(cls) -> float | None:
+        return statistics.median(cls.indices[-cls.WINDOW :]) if cls.indices else None
+
+    @classmethod
+    def next_multiplier(cls, url: str, out: Path) -> float:
+        fixed = fixed_cpu_slowdown()
+        if fixed is not None:
+            return fixed
+        if not cls.indices:
+            report = run_once(url, out, cpu=DEFAULT_CPU_SLOWDOWN)  # calibration run: only its index is kept
+            cls.record(report)
+            out.unlink(missing_ok=True)
+            if not cls.indices:
+                raise RuntimeError(f"lighthouse {url}: the calibration run reported no benchmark index")
+        return cpu_slowdown(cls.host_index())
+
+    @classmethod
+    def record(cls, report: dict) -> None:
+        index = (report.get("environment") or {}).get("benchmarkIndex")
+        if index:
+            cls.indices.append(float(index))
+
+
+def applied_cpu_slowdown(report: dict) -> float | None:
+    return ((report.get("configSettings") or {}).get("throttling") or {}).get("cpuSlowdownMultiplier")
+
+
+def run_once(url: str, out: Path, timeout: int = 240, cpu: float = DEFAULT_CPU_SLOWDOWN) -> dict:
+    """One Lighthouse run of ``url`` with a CPU slowdown of ``cpu``; the parsed JSON report."""
     if not LIGHTHOUSE.exists():
         raise FileNotFoundError(f"{LIGHTHOUSE} is missing: run 'make test' (it runs npm ci) or 'npm ci'")
     env = {**os.environ, "CHROME_PATH": chromium()}
@@ -93,11 +167,16 @@ def run_once(url: str, out: Path, timeout: int = 240) -> dict:
         f"--output-path={out}",
         f"--chrome-flags={CHROME_FLAGS}",
         "--max-wait-for-load=60000",
+        f"--throttling.cpuSlowdownMultiplier={cpu:g}",
     ]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, cwd=out.parent)
     if proc.returncode != 0 or not out.exists():
         raise RuntimeError(f"lighthouse {url} exited {proc.returncode}: {proc.stderr[-1500:]}")
-    return json.loads(out.read_text(encoding="utf-8"))
+    report = json.loads(out.read_text(encoding="utf-8"))
+    applied = applied_cpu_slowdown(report)
+    if applied is None or abs(applied - cpu) > 1e-9:
+        raise RuntimeError(f"lighthouse {url}: asked for a CPU slowdown of {cpu:g}, the report says {applied!r}")
+    return report
 
 
 def failing_audits(report: dict) -> dict[str, list[str]]:
@@ -116,10 +195,16 @@ def audit_page(url: str, runs: int = 3, workdir: Path | None = None) -> PageResu
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         for i in range(runs):
             try:
-                report = run_once(url, Path(tmp) / f"run{i}.json")
+                out = Path(tmp) / f"run{i}.json"
+                cpu = Calibration.next_multiplier(url, out)
+                host = Calibration.host_index()
+                report = run_once(url, out, cpu=cpu)
             except (RuntimeError, subprocess.TimeoutExpired) as err:
                 result.errors.append(str(err)[-600:])
                 continue
+            Calibration.record(report)
+            result.cpu_slowdown.append(applied_cpu_slowdown(report))
+            result.calibrated_with.append(host)
             if report.get("runtimeError"):
                 result.errors.append(f"{report['runtimeError'].get('code')}: {report['runtimeError'].get('message')}")
             result.runs.append({c: (report["categories"].get(c) or {}).get("score") for c in CATEGORIES})
@@ -136,8 +221,8 @@ def audit_page(url: str, runs: int = 3, workdir: Path | None = None) -> PageResu
 def table(results: list[PageResult]) -> str:
     lines = [
         "| page | performance | accessibility | best practices | SEO | performance runs"
-        " | FCP ms | LCP ms | TBT ms | CLS | CPU benchmark |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        " | FCP ms | LCP ms | TBT ms | CLS | CPU benchmark | CPU slowdown |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         cells = [f"{r.median(c):.2f}" if r.median(c) is not None else "—" for c in CATEGORIES]
@@ -145,8 +230,9 @@ def table(results: list[PageResult]) -> str:
         fcp, lcp, tbt, cls = (r.median_metric(m) for m in METRICS[:4])
         timing = " | ".join("—" if v is None else f"{v:,.0f}" for v in (fcp, lcp, tbt))
         shift = "—" if cls is None else f"{cls:.3f}"
-        bench = f"{statistics.median(r.benchmark_index):,.0f}" if r.benchmark_index else "—"
-        lines.append(f"| {r.url} | {' | '.join(cells)} | {perf_runs} | {timing} | {shift} | {bench} |")
+        bench = ", ".join(f"{b:,.0f}" for b in r.benchmark_index) or "—"
+        slow = ", ".join(f"{c:g}×" for c in r.cpu_slowdown) or "—"
+        lines.append(f"| {r.url} | {' | '.join(cells)} | {perf_runs} | {timing} | {shift} | {bench} | {slow} |")
     return "\n".join(lines)
 
 

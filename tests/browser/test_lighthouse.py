@@ -1,9 +1,11 @@
 """Gate 1: Lighthouse scores every page (CI) or a sample (local `make test`) of the built site.
 
-Served on 127.0.0.1 with gzip, mobile preset, default throttling, median of PLAYBOOK_LIGHTHOUSE_RUNS
-runs per page (3 by default): accessibility, best practices and SEO must be 1.00, performance at least
-0.98 (tests/budgets.json, "lighthouse", with the metric limits and the one page exempt from speed), and
-the report lists every page's runs, metrics and CPU benchmark. PLAYBOOK_FULL=1 (set by
+Served on 127.0.0.1 with gzip, mobile preset, simulated throttling with the CPU slowdown calibrated to
+the host (tools/lighthouse.py: Lighthouse's default 4x on a host at benchmark index 1,500 or more,
+proportionally less on a slower one), median of PLAYBOOK_LIGHTHOUSE_RUNS runs per page (3 by default):
+accessibility, best practices and SEO must be 1.00, performance at least 0.98 (tests/budgets.json,
+"lighthouse", with the metric limits and the one page exempt from speed), and the report lists every
+page's runs, metrics, CPU benchmark and CPU slowdown. PLAYBOOK_FULL=1 (set by
 .ci/run) runs every page, the longest part of CI; without it, SAMPLE runs (home, a chapter
 with diagrams, the conventions, the calculators and the glossary).
 """
@@ -66,6 +68,23 @@ def test_lighthouse_category_meets_its_minimum_on_every_page(lighthouse_results,
     assert not low, f"{category} below {MIN_SCORE[category]} (median score, audits below 1):\n" + "\n".join(
         f"  {url}: {score} {audits}" for url, (score, audits) in low.items()
     )
+
+
+def test_every_run_used_the_calibrated_cpu_slowdown(lighthouse_results) -> None:
+    """Each run's multiplier (read back from its report) is Lighthouse's default or a calibrated lower one."""
+    fixed = lighthouse.fixed_cpu_slowdown()
+    odd = {}
+    for r in lighthouse_results:
+        assert len(r.cpu_slowdown) == len(r.runs) == len(r.benchmark_index), r.url
+        for used in r.cpu_slowdown:
+            if (fixed is not None and used != fixed) or (fixed is None and not 1 <= used <= 4):
+                odd[r.url] = r.cpu_slowdown
+        if fixed is None:
+            # each multiplier is the calibration of the host index it was chosen from (a median of recent runs)
+            for host, used in zip(r.calibrated_with, r.cpu_slowdown, strict=True):
+                if host is None or used != lighthouse.cpu_slowdown(host):
+                    odd[r.url] = (r.calibrated_with, r.cpu_slowdown)
+    assert not odd, odd
 
 
 def test_the_performance_gate_is_not_below_the_target() -> None:
