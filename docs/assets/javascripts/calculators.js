@@ -162,7 +162,8 @@
     if (decimals > 24) return `>${NBSP}99.${"9".repeat(22)}${NBSP}%`;
     const r = roundScaled(rest, decimals); // the complement, rounded like the percentage
     const total = (100n * 10n ** BigInt(decimals) - r).toString().padStart(decimals + 1, "0");
-    return `${stripZeros(`${total.slice(0, -decimals)}.${total.slice(-decimals)}`)}${NBSP}%`;
+    const digits = total.slice(0, -decimals) + "." + total.slice(-decimals);
+    return `${stripZeros(digits)}${NBSP}%`;
   }
 
   const WORDS = [
@@ -513,7 +514,8 @@
     if (v === 0 && !allowZero) return fail(`${label} must be above 0.`);
     if (integer && !Number.isInteger(v)) return fail(`${label} must be a whole number, not ${String(raw).trim()}.`);
     if (opts.minInclusive !== undefined && v < opts.minInclusive) {
-      return fail(`${label} must be at least ${fmtSig(opts.minInclusive)}${opts.minWhy ? `: ${opts.minWhy}` : ""}.`);
+      const why = opts.minWhy ? ": " + opts.minWhy : "";
+      return fail(`${label} must be at least ${fmtSig(opts.minInclusive)}${why}.`);
     }
     if (v < min) return fail(`${label} must be above ${fmtSig(min)}.`);
     return { ok: true, value: v };
@@ -785,7 +787,7 @@
     const weakText =
       result.lnQ === -Infinity
         ? "none: every component is at 100 %"
-        : `${w.label} (${fmtPercentLn(wg.lnQ)}${w.n > 1 ? `, ${w.k} of ${w.n} replicas needed` : ""})`;
+        : `${w.label} (${fmtPercentLn(wg.lnQ)}${w.n > 1 ? ", " + w.k + " of " + w.n + " replicas needed" : ""})`;
     out(form, "weakest", weakText);
     rowsOut.push(["Weakest link", weakText]);
     const inputs = groups.map((g, i) => [
