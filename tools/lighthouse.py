@@ -204,14 +204,17 @@ def off_calibration(used: float, own_index: float | None) -> bool:
     return abs(used - own) / own > CALIBRATION_TOLERANCE
 
 
-def audit_page(url: str, runs: int = 3, workdir: Path | None = None) -> PageResult:
-    """``runs`` runs of ``url``. A run whose host changed speed under it (off calibration) is run again, at
-    most ``runs`` times per page; the repeated runs are listed in the report, never silently dropped."""
-    result = PageResult(url)
+def audit_page(url: str, runs: int = 3, workdir: Path | None = None, result: PageResult | None = None) -> PageResult:
+    """``runs`` runs of ``url`` (added to ``result`` when given). A run whose host changed speed under it (off
+    calibration) is run again, at most ``runs`` times per call; the repeated runs are listed in the report,
+    never silently dropped."""
+    result = result or PageResult(url)
+    wanted = len(result.runs) + runs
     retries = runs
+    errors_before = len(result.errors)
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         i = 0
-        while len(result.runs) < runs and i < 2 * runs + 1:
+        while len(result.runs) < wanted and i < 2 * runs + 1:
             i += 1
             try:
                 out = Path(tmp) / f"run{i}.json"
@@ -220,7 +223,7 @@ def audit_page(url: str, runs: int = 3, workdir: Path | None = None) -> PageResu
                 report = run_once(url, out, cpu=cpu)
             except (RuntimeError, subprocess.TimeoutExpired) as err:
                 result.errors.append(str(err)[-600:])
-                if len(result.errors) >= runs:
+                if len(result.errors) - errors_before >= runs:
                     break
                 continue
             Calibration.record(report)
