@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .chapters import DOCS_DIR, chapters
 from .data import load
 from .errors import MacroInputError
 from .tables import md_table
@@ -54,13 +55,37 @@ def _where(e: dict, base: str) -> list[str]:
     return [f"[{_cell(e['title'])}]({e['page']}.md#{e['id']})", f"[{anchor}]({base}{anchor})"]
 
 
+FRONT_TITLE = re.compile(r"^title:\s*(?P<title>.+?)\s*$", re.M)
+
+
+def _page_title(page: str) -> str:
+    """'§12 Caching' for a chapter; the page's own title (its front matter's) for the others."""
+    for c in chapters():
+        if c["slug"] == page:
+            return f"§{c['number']} {c['title']}"
+    if page == "index":
+        return "Home page"
+    path = DOCS_DIR / f"{page}.md"
+    if not path.is_file():
+        raise MacroInputError("page", page, "a page of docs/ (a chapter slug or a tool page's file name) is accepted")
+    m = FRONT_TITLE.search(path.read_text(encoding="utf-8").split("\n---", 1)[0])
+    if not m:
+        raise MacroInputError("page", page, "a page whose front matter has a title: is accepted")
+    return m["title"].strip("\"'")
+
+
 def corrections_count() -> str:
     """How many corrections the log holds."""
     return f"{len(_entries()):,}"
 
 
 def corrections_log(site_url: object) -> str:
-    """The log as one table per date, newest date first; each row links its section and its short link.
+    """The log by date, newest first, and within a date one table per page, the chapters in order and then the
+    other pages by name (its heading the page's title, its id ``corrections-<date>-<page>``); each row links
+    its section and its short link.
+
+    A table per page keeps each one short: a reader looks up the page they cite, and the page's tables below
+    the first screen are drawn after it starts (hooks/table_wrap.py) instead of one long table at once.
 
     ``site_url`` is the site's published address (``config.site_url``), which short links are cited by.
     """
@@ -72,7 +97,15 @@ def corrections_log(site_url: object) -> str:
         by_date.setdefault(e["date"], []).append(e)
     parts = []
     for date in sorted(by_date, reverse=True):
-        rows = [[*_where(e, base), _cell(e["said"]), _cell(e["says"]), _cell(e["why"])] for e in by_date[date]]
-        parts.append(f"### {date.isoformat()} {{ #corrections-{date.isoformat()} }}\n\n"
-                     + md_table(["Section", "Short link", "It said", "It says now", "Why (source)"], rows))
+        day = date.isoformat()
+        by_page: dict[str, list[dict]] = {}
+        for e in by_date[date]:  # already in that order (_sort_key)
+            by_page.setdefault(e["page"], []).append(e)
+        n, pages = len(by_date[date]), len(by_page)
+        parts.append(f"### {day} {{ #corrections-{day} }}\n\n"
+                     f"{n:,} correction{'s' if n != 1 else ''} on {pages:,} page{'s' if pages != 1 else ''}.")
+        for page, entries in by_page.items():
+            rows = [[*_where(e, base), _cell(e["said"]), _cell(e["says"]), _cell(e["why"])] for e in entries]
+            parts.append(f"#### {_page_title(page)} {{ #corrections-{day}-{page} }}\n\n"
+                         + md_table(["Section", "Short link", "It said", "It says now", "Why (source)"], rows))
     return "\n\n".join(parts)

@@ -60,6 +60,29 @@ def test_tables_keep_their_place_in_their_own_div(page: Page, path: str) -> None
         assert box["visibility"] == "visible", box
 
 
+def test_code_blocks_get_their_copy_button_as_they_come_into_view(page: Page) -> None:
+    """content.lazy (mkdocs.yml): Material sets up each code block when it first comes into view. A block far
+    down has no copy button when the page has started, gets one once scrolled to, and its <nav> is no
+    landmark (playbook.js), like those set up at the start; the button copies the block."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto("/interview-problems/")
+    blocks = page.locator("article .highlight")
+    last = blocks.nth(blocks.count() - 1)
+    assert blocks.count() >= 10
+    assert last.locator(".md-code__button").count() == 0, "a block far down is set up only when it is reached"
+    last.scroll_into_view_if_needed()
+    expect(last.locator("nav.md-code__nav .md-code__button")).to_have_count(1)
+    for i in range(blocks.count()):
+        blocks.nth(i).scroll_into_view_if_needed()
+    expect(page.locator("article nav.md-code__nav")).to_have_count(blocks.count())
+    assert page.locator("article nav.md-code__nav:not([role='none'])").count() == 0
+    last.hover()
+    last.locator(".md-code__button").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() and copied.split()[0] in last.inner_text()
+    assert not page.console_errors, page.console_errors
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

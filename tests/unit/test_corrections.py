@@ -30,6 +30,31 @@ def test_each_entry_links_its_section_and_its_short_link(monkeypatch: pytest.Mon
     assert corrections.corrections_count() == "2"
 
 
+def test_a_date_has_one_table_per_page_in_reading_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Short tables, each under its page's title with an id of its own: the glossary after the chapters."""
+    glossary = {"date": ENTRY["date"], "page": "glossary", "title": "Token bucket", "id": "token-bucket",
+                "said": "a", "says": "b", "why": "c"}
+    _with(monkeypatch, [glossary, {**ENTRY, "section": "12.4"}, {**ENTRY, "page": "mindset", "section": "2.1"}, ENTRY])
+    log = corrections.corrections_log(SITE)
+    headings = [line for line in log.splitlines() if line.startswith("#")]
+    assert headings == [
+        "### 2026-12-02 { #corrections-2026-12-02 }",
+        "#### §2 The system design mindset { #corrections-2026-12-02-mindset }",
+        "#### §12 Caching { #corrections-2026-12-02-caching }",
+        "#### Glossary { #corrections-2026-12-02-glossary }",
+    ]
+    assert "4 corrections on 3 pages." in log
+    caching = log.split("{ #corrections-2026-12-02-caching }")[1].split("####")[0]
+    assert caching.index("§12.4") < caching.index("§12.5")  # by section within a page
+    assert log.count("| Section |") == 3
+
+
+def test_an_entry_on_an_unknown_page_stops_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with(monkeypatch, [{**ENTRY, "page": "no-such-page"}])
+    with pytest.raises(MacroInputError, match="no-such-page"):
+        corrections.corrections_log(SITE)
+
+
 @pytest.mark.parametrize("field", ["date", "page", "section", "id", "said", "says", "why"])
 def test_an_incomplete_entry_stops_the_build(monkeypatch: pytest.MonkeyPatch, field: str) -> None:
     _with(monkeypatch, [{**ENTRY, field: ""}])

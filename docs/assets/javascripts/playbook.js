@@ -102,8 +102,14 @@
   // (axe: scrollable-region-focusable). Only wrappers that do scroll join the tab order. A ResizeObserver
   // reports each wrapper after the browser has laid it out (and again when it resizes), so reading its
   // widths forces no extra layout; all reads come before all writes.
+  // Code blocks too: with content.lazy (mkdocs.yml) Material gives a wide block its tabindex only when it
+  // sets the block up, as it first comes into view, so a block further down could not be reached by Tab.
+  // The rule is Material's own (a block that scrolls, on a device that hovers), so setting it up later
+  // changes nothing.
+  const HOVER = matchMedia("(hover)").matches;
   const scrollers = "ResizeObserver" in window ? new ResizeObserver((entries) => {
-    const wide = entries.map((e) => e.target.scrollWidth > e.target.clientWidth + 1);
+    const wide = entries.map((e) => e.target.scrollWidth > e.target.clientWidth + 1
+      && (HOVER || !e.target.matches("pre > code")));
     entries.forEach((e, i) => {
       if (wide[i]) e.target.setAttribute("tabindex", "0");
       else if (e.target.getAttribute("tabindex") === "0") e.target.removeAttribute("tabindex");
@@ -112,13 +118,24 @@
   function keyboardScrollers(root) {
     if (!scrollers) return;
     scrollers.disconnect();
-    root.querySelectorAll(".md-typeset__scrollwrap").forEach((wrap) => scrollers.observe(wrap));
+    root.querySelectorAll(".md-typeset__scrollwrap, article pre > code").forEach((el) => scrollers.observe(el));
   }
   // Material wraps each code block's copy button in a <nav>: two code blocks make two identical, unnamed
   // navigation landmarks (axe: landmark-unique). A copy button is no navigation; the button stays.
   function unlandmarkCodeNavs(root) {
     root.querySelectorAll("nav.md-code__nav:not([role]), .md-search-result nav.md-tags:not([role])")
       .forEach((nav) => nav.setAttribute("role", "none"));
+  }
+
+  // With content.lazy (mkdocs.yml), Material sets up a code block, <nav> and all, when it first comes into
+  // view, after the page has started: the article is watched for those.
+  const lateCodeNavs = new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) => {
+    if (n instanceof Element && n.matches("nav.md-code__nav:not([role])")) n.setAttribute("role", "none");
+  })));
+  function watchLateCodeNavs(root) {
+    lateCodeNavs.disconnect();
+    const article = root.querySelector("article");
+    if (article && article.querySelector("pre > code")) lateCodeNavs.observe(article, { childList: true, subtree: true });
   }
 
   // Search results carry each page's tags in an unnamed <nav>, one per result: same problem.
@@ -223,6 +240,7 @@
     followMovedAnchor();
     keyboardScrollers(document);
     unlandmarkCodeNavs(document);
+    watchLateCodeNavs(document);
     drawTablesLater(document);
   });
 
