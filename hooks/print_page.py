@@ -9,6 +9,8 @@ On the combined page every id must stay unique and every link must still land:
 - each id of a page is prefixed with the page's slug (`caching--cache-invalidation`), except an id
   equal to the slug itself (a chapter's H1), so `#caching` is the chapter;
 - `for`, `name` and the `aria-*` id references are prefixed the same way;
+- its tables are laid out with the page, not drawn later (no `pb-table--below`, hooks/table_wrap.py): the
+  book is read to print it, and checkers reading it as it loads saw some tables still undrawn;
 - the light diagrams (the ones print shows) lose the `loading="lazy"` that hooks/diagram_images.py
   gives them (on_post_page, run last), so a printout never misses one;
 - an in-page link `#x` becomes `#<slug>--x`; a link to a page that is on the print page becomes an
@@ -28,6 +30,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 
 PRINT_SLUG = "print"
+BELOW = "pb-table pb-table--below"  # hooks/table_wrap.py
 APPENDICES = ("glossary", "conventions")  # printed after the chapters, when their page exists
 
 CONTENT: dict[str, str] = {}  # slug -> rendered HTML of the page's Markdown
@@ -116,7 +119,7 @@ def on_page_context(context, page, config, **_):
     targets = {"/" + URLS[slug]: slug for slug, _ in included}  # "/caching/", or "/caching.html" offline
     parts = [page.content]
     for slug, _title in included:
-        html = rewrite(slug, URLS[slug], CONTENT[slug], page.url, targets)
+        html = rewrite(slug, URLS[slug], CONTENT[slug], page.url, targets).replace(BELOW, "pb-table")
         anchor = "" if f'id="{slug}"' in html else f' id="{slug}"'
         parts.append(f'<section class="pb-print-chapter"{anchor} data-pb-slug="{slug}">\n{html}\n</section>')
     page.content = "\n".join(parts)
