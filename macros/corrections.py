@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .chapters import DOCS_DIR, chapters
+from .chapters import DOCS_DIR, chapter_title, chapters
 from .data import load
 from .errors import MacroInputError
 from .tables import md_table
@@ -60,9 +60,8 @@ FRONT_TITLE = re.compile(r"^title:\s*(?P<title>.+?)\s*$", re.M)
 
 def _page_title(page: str) -> str:
     """'§12 Caching' for a chapter; the page's own title (its front matter's) for the others."""
-    for c in chapters():
-        if c["slug"] == page:
-            return f"§{c['number']} {c['title']}"
+    if any(c["slug"] == page for c in chapters()):
+        return chapter_title(page)
     if page == "index":
         return "Home page"
     path = DOCS_DIR / f"{page}.md"

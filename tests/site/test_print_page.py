@@ -104,3 +104,11 @@ def test_external_links_are_marked_for_print_unless_their_text_is_the_address() 
     out = mark('<a href="https://a.org/p">A paper</a> <a href="https://b.org/">https://b.org</a> <a href="#x">in</a>')
     assert 'data-pb-url="https://a.org/p"' in out
     assert out.count("data-pb-url") == 1
+
+
+def test_print_page_lays_out_every_table_with_the_page(html_pages: dict[str, str]) -> None:
+    """hooks/print_page.py: no table of the book is left to be drawn later (pb-table--below), while chapters have some."""
+    printed = html_pages["/print/"]
+    assert printed.count('class="pb-table"') > 100
+    assert "pb-table--below" not in printed
+    assert "pb-table--below" in html_pages["/interview-problems/"]
